@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'mapping',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

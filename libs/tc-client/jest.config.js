@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'tc-client',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

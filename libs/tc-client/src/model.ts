@@ -1,0 +1,3 @@
+// Type-only entry point: `@wiztc/tc-client/model`. Pure libraries may import these types.
+export * from './lib/model/batch.model';
+export * from './lib/model/case.model';

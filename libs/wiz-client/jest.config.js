@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'wiz-client',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'tc-simulator',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'wiz-simulator',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
