@@ -6,7 +6,12 @@ export type Nullable<T> = T | null | undefined;
 
 /** FindingCommonStatus. */
 export type WizFindingStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED' | 'REJECTED';
-export const WIZ_FINDING_STATUSES: readonly WizFindingStatus[] = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'REJECTED'];
+export const WIZ_FINDING_STATUSES: readonly WizFindingStatus[] = [
+  'OPEN',
+  'IN_PROGRESS',
+  'RESOLVED',
+  'REJECTED',
+];
 
 /** VulnerabilitySeverity. Wiz documents NONE; some tenants report INFORMATIONAL. Both are accepted. */
 export type WizSeverity = 'NONE' | 'INFORMATIONAL' | 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
