@@ -58,6 +58,16 @@ const anyTrue: Reducer = (entries) => {
   return yes ? [yes] : first(entries);
 };
 
+/** The value of the finding resolved last (by `resolvedAt`), so a reason matches the Resolved date. */
+const latestResolved: Reducer = (entries) => {
+  let best: { entry: ReduceEntry; ms: number } | undefined;
+  for (const entry of entries) {
+    const ms = parseTime(entry.finding.resolvedAt) ?? Number.NEGATIVE_INFINITY;
+    if (best === undefined || ms > best.ms) best = { entry, ms };
+  }
+  return best ? [best.entry] : [];
+};
+
 /** Every value; the table mapper keeps distinct texts, sorted, capped at the row's `limit`. */
 const distinct: Reducer = (entries) => entries;
 
@@ -70,4 +80,5 @@ export const BUILTIN_REDUCERS: Readonly<Record<string, Reducer>> = Object.freeze
   statusRollup,
   anyTrue,
   distinct,
+  latestResolved,
 });

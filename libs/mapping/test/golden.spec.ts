@@ -1,0 +1,33 @@
+// Golden tests: one scenario per fixtures/<case>.json, its exact output in expected/<case>.json.
+// After a deliberate mapping change: `UPDATE_GOLDEN=1 npx nx test mapping`, then review the diff.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WizVulnerabilityFinding } from '@wiztc/wiz-client/model';
+import { mapVulnerabilityGroup, type MappingOptions } from '../src';
+
+const root = join(__dirname, '..');
+const cases = readdirSync(join(root, 'fixtures')).filter((file) => file.endsWith('.json'));
+
+interface Fixture {
+  scenario: string;
+  options?: MappingOptions;
+  findings: WizVulnerabilityFinding[];
+}
+
+describe('mapping golden fixtures', () => {
+  it('has one expected file per fixture and no orphan', () => {
+    expect(readdirSync(join(root, 'expected')).sort()).toEqual([...cases].sort());
+  });
+
+  it.each(cases)('%s', (file) => {
+    const fixture = JSON.parse(readFileSync(join(root, 'fixtures', file), 'utf8')) as Fixture;
+    const actual = mapVulnerabilityGroup(fixture.findings, fixture.options);
+    const expectedPath = join(root, 'expected', file);
+    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(expectedPath)) {
+      writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+    }
+    expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
+    // Order never matters.
+    expect(mapVulnerabilityGroup([...fixture.findings].reverse(), fixture.options)).toEqual(actual);
+  });
+});
