@@ -1,6 +1,8 @@
 // Golden tests: one scenario per fixtures/<case>.json, its exact output in expected/<case>.json.
 // After a deliberate mapping change: `UPDATE_GOLDEN=1 npx nx test mapping`, then review the diff.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- specs read and write golden files
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- specs read and write golden files
 import { join } from 'node:path';
 import type { WizVulnerabilityFinding } from '@wiztc/wiz-client/model';
 import { mapVulnerabilityGroup, type MappingOptions } from '../src';

@@ -4,9 +4,16 @@ import {
   MappingConfigError,
   mapVulnerabilityGroup,
   type GroupMapper,
+  type MapperContext,
+  type MapResult,
   type MappingTable,
 } from '../src';
 import { checkMapperConformance, findingFactory } from '../src/testing';
+
+const base = (ctx: MapperContext): MapResult => {
+  if (!ctx.base) throw new Error('no base result');
+  return ctx.base;
+};
 
 const withRows = (rows: MappingTable['rows']): MappingTable => ({
   ...FINDING_TO_VULNERABILITY_GROUP_TABLE,
@@ -41,7 +48,7 @@ describe('createMappingRegistry', () => {
   });
 
   it('refuses a duplicate mapper id and a transform name already taken', () => {
-    const mapper: GroupMapper = { id: 'm', version: 1, supports: () => true, map: (_f, ctx) => ctx.base! };
+    const mapper: GroupMapper = { id: 'm', version: 1, supports: () => true, map: (_f, ctx) => base(ctx) };
     expect(() => createMappingRegistry({ mappers: [mapper, { ...mapper }] })).toThrow(/registered twice/);
     expect(() => createMappingRegistry({ transforms: { text: () => ({ ok: true, value: '' }) } })).toThrow(
       /already registered/,
@@ -79,8 +86,8 @@ describe('createMappingRegistry', () => {
       version: 2,
       supports: (findings) => findings.some((f) => f.hasCisaKevExploit === true),
       map: (_findings, ctx) => ({
-        group: { ...ctx.base!.group, tag: [...ctx.base!.group.tag, { name: 'CISA KEV' }], xid: 'hijacked' },
-        issues: ctx.base!.issues,
+        group: { ...base(ctx).group, tag: [...base(ctx).group.tag, { name: 'CISA KEV' }], xid: 'hijacked' },
+        issues: base(ctx).issues,
       }),
     };
     const registry = createMappingRegistry({ mappers: [mapper] });
@@ -115,7 +122,7 @@ describe('createMappingRegistry', () => {
       version: 1,
       supports: () => true,
       map: (_f, ctx) => ({
-        group: { ...ctx.base!.group, attribute: [{ type: 'Team', value: 'payments-squad' }] },
+        group: { ...base(ctx).group, attribute: [{ type: 'Team', value: 'payments-squad' }] },
         issues: [],
       }),
     };
