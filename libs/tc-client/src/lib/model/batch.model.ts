@@ -86,4 +86,36 @@ export interface TcBatchError {
   errorCode: string;
   errorReason: string;
   errorMessage?: string;
+  /** The job that reported the error (set by `submitBatch`). */
+  batchId?: number;
+  /** ThreatConnect's `errorSource` (the offending item, as text). */
+  errorSource?: string;
+}
+
+/** One row of `GET /v2/batch/{id}/errors`, parsed: `errorCode`/`errorMessage` come from the reason text. */
+export interface TcBatchErrorRow extends TcBatchError {
+  batchId: number;
+}
+
+/** What one batch job ended with. */
+export interface TcBatchJobResult {
+  batchId: number;
+  status: TcBatchStatusName;
+  successCount: number;
+  errorCount: number;
+  unprocessCount: number;
+  successGroupCount?: number;
+  errorGroupCount?: number;
+  successIndicatorCount?: number;
+  errorIndicatorCount?: number;
+  /** Items (groups + indicators) uploaded in this job, and the size of its file in bytes. */
+  itemCount: number;
+  bytes: number;
+}
+
+export interface TcBatchSubmitResult {
+  jobs: TcBatchJobResult[];
+  errors: TcBatchErrorRow[];
+  /** HTTP requests sent for this submission, retries included. */
+  httpCalls: number;
 }

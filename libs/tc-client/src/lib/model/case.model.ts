@@ -35,4 +35,26 @@ export interface TcCasePayload {
   attributes?: TcNested<TcAttribute>;
   associatedGroups?: TcNested<{ id: number }>;
   associatedIndicators?: TcNested<{ id: number }>;
+  associatedCases?: TcNested<{ id: number }>;
+  resolution?: string;
+}
+
+/** A case as returned by `/v3/cases` (nested collections only when asked for with `fields`). */
+export interface TcCase {
+  id: number;
+  name: string;
+  severity: TcCaseSeverity;
+  status: TcCaseStatus;
+  xid?: string;
+  description?: string;
+  resolution?: string;
+  ownerName?: string;
+  assignee?: TcAssignee;
+  dateAdded?: string;
+  lastUpdated?: string;
+  tags?: { data: { name: string; id?: number }[] };
+  attributes?: { data: (TcAttribute & { id: number })[] };
+  associatedGroups?: { data: { id: number }[] };
+  associatedIndicators?: { data: { id: number }[] };
+  associatedCases?: { data: { id: number }[] };
 }

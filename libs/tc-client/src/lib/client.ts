@@ -1,0 +1,105 @@
+// `createTcClient`: the ThreatConnect facade the engine uses. Transport concerns live in transport.ts;
+// each endpoint family in endpoints/.
+import type { TcAuth } from './auth';
+import { TcKeyedMutex } from './concurrency';
+import { TcInvalidInputError } from './errors';
+import { associationEndpoints, type TcObjectRef } from './endpoints/associations.endpoints';
+import { attributeEndpoints, type TcAttributeEndpoints } from './endpoints/attributes.endpoints';
+import { submitBatch, type TcBatchSubmitInput } from './endpoints/batch.endpoints';
+import { caseEndpoints } from './endpoints/cases.endpoints';
+import { groupEndpoints, indicatorEndpoints, type TcGetOptions } from './endpoints/objects.endpoints';
+import { searchByTags, type TcTagSearch } from './endpoints/search.endpoints';
+import { securityEndpoints } from './endpoints/security.endpoints';
+import type { TcBatchSubmitResult } from './model/batch.model';
+import type { TcCase, TcCasePayload } from './model/case.model';
+import type {
+  TcGroup,
+  TcGroupCreate,
+  TcGroupUpdate,
+  TcIndicator,
+  TcIndicatorUpdate,
+  TcTaggedObject,
+} from './model/object.model';
+import type { TcAttributeType, TcOwner, TcUser } from './model/security.model';
+import type { TcRetryPolicy } from './retry';
+import { TcTransport, type TcLogger } from './transport';
+
+export interface TcClientOptions {
+  /** API root including `/api` (e.g. `https://app.threatconnect.com/api`); that prefix is signed. */
+  baseUrl: string;
+  auth: TcAuth;
+  /** Requests in flight at once (default 4). */
+  concurrency?: number;
+  /** Per attempt (default 60 s). */
+  timeoutMs?: number;
+  retry?: Partial<TcRetryPolicy>;
+  logger?: TcLogger;
+  fetch?: typeof fetch;
+  /** Clock for the HMAC timestamp, in ms (tests). */
+  now?: () => number;
+  /** Query strings this long or longer go as a GET with a JSON body (default 2,000). */
+  longQueryThreshold?: number;
+}
+
+export interface TcClient {
+  owners(signal?: AbortSignal): Promise<TcOwner[]>;
+  users(signal?: AbortSignal): Promise<TcUser[]>;
+  attributeTypes(signal?: AbortSignal): Promise<TcAttributeType[]>;
+  /** Uploads groups/indicators through v2 Batch; jobs for one owner run one at a time. */
+  submitBatch(input: TcBatchSubmitInput): Promise<TcBatchSubmitResult>;
+  groups: {
+    getByXid(xid: string, owner: string, opts?: TcGetOptions): Promise<TcGroup | null>;
+    get(id: number, opts?: TcGetOptions): Promise<TcGroup>;
+    create(owner: string, body: TcGroupCreate, signal?: AbortSignal): Promise<TcGroup>;
+    update(id: number, body: TcGroupUpdate, signal?: AbortSignal): Promise<TcGroup>;
+  };
+  indicators: {
+    get(id: number, opts?: TcGetOptions): Promise<TcIndicator>;
+    update(id: number, body: TcIndicatorUpdate, signal?: AbortSignal): Promise<TcIndicator>;
+  };
+  cases: {
+    findByXid(xid: string, opts?: TcGetOptions): Promise<TcCase | null>;
+    create(payload: TcCasePayload, signal?: AbortSignal): Promise<TcCase>;
+    update(id: number, payload: Partial<TcCasePayload>, signal?: AbortSignal): Promise<TcCase>;
+  };
+  caseAttributes: TcAttributeEndpoints;
+  groupAttributes: TcAttributeEndpoints;
+  indicatorAttributes: TcAttributeEndpoints;
+  associations: {
+    add(from: TcObjectRef, to: TcObjectRef[], signal?: AbortSignal): Promise<void>;
+    remove(from: TcObjectRef, to: TcObjectRef[], signal?: AbortSignal): Promise<void>;
+  };
+  searchByTags(query: TcTagSearch): AsyncIterable<TcTaggedObject>;
+}
+
+export function createTcClient(options: TcClientOptions): TcClient {
+  const auth = options.auth as Partial<{ accessId: string; secretKey: string; token: string }>;
+  if (auth.token === undefined && (!auth.accessId || !auth.secretKey)) {
+    throw new TcInvalidInputError('auth needs either { accessId, secretKey } or { token }');
+  }
+  if (auth.token !== undefined && auth.token === '') throw new TcInvalidInputError('auth token must not be empty');
+  return buildClient(new TcTransport(options));
+}
+
+function buildClient(t: TcTransport): TcClient {
+  const security = securityEndpoints(t);
+  const ownerLock = new TcKeyedMutex();
+  const caseAttributes: TcAttributeEndpoints = attributeEndpoints(t, 'case');
+  const groupAttributes: TcAttributeEndpoints = attributeEndpoints(t, 'group');
+  const indicatorAttributes: TcAttributeEndpoints = attributeEndpoints(t, 'indicator');
+  return {
+    owners: security.owners,
+    users: security.users,
+    attributeTypes: security.attributeTypes,
+    submitBatch: (input: TcBatchSubmitInput): Promise<TcBatchSubmitResult> =>
+      ownerLock.run(input.owner, () => submitBatch(t, input)),
+    groups: groupEndpoints(t),
+    indicators: indicatorEndpoints(t),
+    cases: caseEndpoints(t),
+    caseAttributes,
+    groupAttributes,
+    indicatorAttributes,
+    associations: associationEndpoints(t),
+    searchByTags: (query: TcTagSearch): AsyncIterable<TcTaggedObject> => searchByTags(t, query),
+  };
+}
