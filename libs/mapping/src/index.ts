@@ -25,6 +25,7 @@ export {
   resolveMaxSize,
 } from './lib/attribute-types';
 export type { AttributeTypeSpec, CaseSeverityLevel } from './lib/attribute-types';
+export { attributeTypesMarkdown } from './lib/attribute-types.markdown';
 export { createMappingRegistry, DEFAULT_MAPPING_REGISTRY } from './lib/registry';
 export type { MappingRegistry, MappingRegistryOptions } from './lib/registry';
 export type { GroupMapper, MapperContext, MapResult } from './lib/mappers/mapper.model';
