@@ -1,1 +1,10 @@
-export {};
+export { startWizSimulator } from './lib/server';
+export { NO_FAULTS } from './lib/faults';
+export { encodeCursor, decodeCursor } from './lib/graphql-endpoint';
+export type {
+  WizFaults,
+  WizSimulator,
+  WizSimulatorOptions,
+  WizSimulatorStats,
+  WizExpectedQuery,
+} from './lib/types';
