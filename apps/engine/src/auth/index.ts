@@ -1,0 +1,10 @@
+export { AuthModule } from './auth.module';
+export { ApiKey } from './api-key.entity';
+export { ApiKeysService, type CreateApiKeyInput } from './api-keys.service';
+export { Public, Roles, SystemAdminOnly, TenantScoped, CurrentPrincipal } from './auth.decorators';
+export { ApiKeyAuthGuard } from './guards/api-key-auth.guard';
+export { RolesGuard } from './guards/roles.guard';
+export { TenantAccessGuard } from './guards/tenant-access.guard';
+export { ADMIN_KEY_OUTPUT, type AdminKeyOutput } from './first-admin.service';
+export { generateApiKey, hashApiKey } from './api-key.material';
+export type { Principal } from './principal';

@@ -1,0 +1,7 @@
+import type { ModuleMetadata } from '@nestjs/common';
+
+/**
+ * Feature modules of the job pipeline (jobs, stages, scheduler, tasks, batch errors, dashboard…).
+ * The platform (config, database, auth, tenants, health) is wired in app.module.ts; add features here.
+ */
+export const FEATURE_MODULES: NonNullable<ModuleMetadata['imports']> = [];

@@ -1,0 +1,9 @@
+export { TenantsModule } from './tenants.module';
+export { TenantsService } from './tenants.service';
+export { Tenant } from './tenant.entity';
+export {
+  TENANT_PREFLIGHT,
+  acceptAllPreflight,
+  type TenantPreflightCheck,
+  type TenantRuntimeSettings,
+} from './tenant-runtime-settings';
