@@ -60,6 +60,14 @@ describe('v2 batch against the simulator', () => {
     expect(bed.sim.state().groups.map((g) => g.name).sort()).toEqual(['CVE-2025-1', 'CVE-2025-3', 'CVE-2025-4']);
   });
 
+  it('reports an injected batch failure as General errors (0x1001) and counts them per job', async () => {
+    bed.sim.setFaults({ batchErrorRate: 1 });
+    const res = await bed.client.submitBatch({ owner: 'Wiz Source', data: { group: groups(4) }, ...fast });
+    expect(res.jobs[0]).toMatchObject({ errorCount: 4, errorGroupCount: 4, successCount: 0 });
+    expect(res.errors.map((e) => e.errorCode)).toEqual(['0x1001', '0x1001', '0x1001', '0x1001']);
+    expect(bed.sim.state().groups).toHaveLength(0);
+  });
+
   it('re-splits a job the instance finds too large, and loses nothing', async () => {
     const small = await startTcTestBed({ batch: { maxUploadBytes: 2_000 } });
     try {
