@@ -102,7 +102,6 @@ export async function bootTestApp(options: BootTestAppOptions = {}): Promise<Tes
     WIZTC_DATA_DIR: dataDir,
     WIZTC_SCHEDULER_ENABLED: 'false',
     WIZTC_PREFLIGHT: 'false',
-    WIZTC_PREFLIGHT: 'false',
     WIZTC_BOOTSTRAP_ADMIN_KEY: adminKey,
     WIZTC_HOST: '127.0.0.1',
     PORT: '0',

@@ -1,0 +1,69 @@
+import type { DataSource } from 'typeorm';
+
+interface StaleStage {
+  stage_id: string;
+  job_id: string;
+  tenant_id: string;
+  stage: string;
+  attempts: number;
+  timeout: number;
+  max_attempts: number;
+}
+
+/**
+ * The Monitor task: a running stage whose heartbeat is older than its task's timeout is dead. Its job goes back to
+ * the queue (it resumes from the stage's checkpoint) until the tenant's max restart attempts, then fails with the
+ * reason. The old worker, if it still lives, is told to abort and is fenced off by its lost claim.
+ */
+export class MonitorService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async pass(tenantId?: string): Promise<{ restarted: number; failed: number }> {
+    const now = this.now();
+    const stale = (await this.ds.query(
+      `SELECT s.id AS stage_id, s.job_id, s.tenant_id, s.stage, s.attempts,
+              t.heartbeat_timeout_minutes AS timeout, ten.max_restart_attempts AS max_attempts
+         FROM job_stage s
+         JOIN job j ON j.id = s.job_id AND j.status = 'running'
+         JOIN task t ON t.tenant_id = s.tenant_id AND t.name = s.stage
+         JOIN tenant ten ON ten.id = s.tenant_id
+        WHERE s.status = 'running' AND ($2::uuid IS NULL OR s.tenant_id = $2)
+          AND coalesce(s.heartbeat_at, s.started_at) < $1::timestamptz - make_interval(mins => t.heartbeat_timeout_minutes)`,
+      [now, tenantId ?? null],
+    )) as StaleStage[];
+    let restarted = 0;
+    let failed = 0;
+    for (const s of stale) {
+      await this.ds.transaction(async (em) => {
+        if (s.attempts <= s.max_attempts) {
+          await em.query(`UPDATE job_stage SET status = 'pending', error = $2 WHERE id = $1`, [
+            s.stage_id,
+            `Heartbeat stopped for more than ${s.timeout} min; restarted (attempt ${s.attempts} of ${s.max_attempts + 1})`,
+          ]);
+          await em.query(
+            `UPDATE job SET status = 'pending', claimed_by = NULL, kill_requested = true, not_before = $2, updated_at = $2
+              WHERE id = $1`,
+            [s.job_id, now],
+          );
+          restarted += 1;
+        } else {
+          const reason = `${s.stage}: heartbeat stopped for more than ${s.timeout} min; gave up after ${s.max_attempts} restart attempts`;
+          await em.query(`UPDATE job_stage SET status = 'failed', error = $2 WHERE id = $1`, [
+            s.stage_id,
+            reason,
+          ]);
+          await em.query(
+            `UPDATE job SET status = 'failed', error = $2, claimed_by = NULL, kill_requested = true, completed_at = $3
+              WHERE id = $1`,
+            [s.job_id, reason, now],
+          );
+          failed += 1;
+        }
+      });
+    }
+    return { restarted, failed };
+  }
+}
