@@ -25,13 +25,18 @@ export function pick<T>(items: readonly T[], h: number): T {
   return item;
 }
 
-/** Picks by weight; `u` in [0, 1). */
+/** Picks by weight; `u` in [0, 1). Cumulative shares are computed once per list. */
+const cumulative = new WeakMap<readonly unknown[], number[]>();
 export function weighted<T>(items: readonly (readonly [T, number])[], u: number): T {
-  const total = items.reduce((sum, [, w]) => sum + w, 0);
-  let acc = 0;
-  for (const [item, w] of items) {
-    acc += w / total;
-    if (u < acc) return item;
+  let shares = cumulative.get(items);
+  if (!shares) {
+    const total = items.reduce((sum, [, w]) => sum + w, 0);
+    let acc = 0;
+    shares = items.map(([, w]) => (acc += w / total));
+    cumulative.set(items, shares);
+  }
+  for (let k = 0; k < shares.length; k++) {
+    if (u < (shares[k] ?? 1)) return (items[k] as readonly [T, number])[0];
   }
   const last = items[items.length - 1];
   if (!last) throw new Error('weighted pick from an empty list');
