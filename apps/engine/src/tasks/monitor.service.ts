@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { TASK_DEFINITIONS } from './task-definitions';
 
 interface StaleStage {
   stage_id: string;
@@ -23,16 +24,21 @@ export class MonitorService {
 
   async pass(tenantId?: string): Promise<{ restarted: number; failed: number }> {
     const now = this.now();
+    // A tenant's task rows are created lazily: a stage without one uses its task's default timeout.
+    const defaults = JSON.stringify(
+      Object.fromEntries(TASK_DEFINITIONS.map((d) => [d.name, d.heartbeatTimeoutMinutes])),
+    );
     const stale = (await this.ds.query(
-      `SELECT s.id AS stage_id, s.job_id, s.tenant_id, s.stage, s.attempts,
-              t.heartbeat_timeout_minutes AS timeout, ten.max_restart_attempts AS max_attempts
+      `SELECT s.id AS stage_id, s.job_id, s.tenant_id, s.stage, s.attempts, x.timeout,
+              ten.max_restart_attempts AS max_attempts
          FROM job_stage s
          JOIN job j ON j.id = s.job_id AND j.status = 'running'
-         JOIN task t ON t.tenant_id = s.tenant_id AND t.name = s.stage
+         LEFT JOIN task t ON t.tenant_id = s.tenant_id AND t.name = s.stage
+         CROSS JOIN LATERAL (SELECT coalesce(t.heartbeat_timeout_minutes, ($3::jsonb ->> s.stage)::int, 30) AS timeout) x
          JOIN tenant ten ON ten.id = s.tenant_id
         WHERE s.status = 'running' AND ($2::uuid IS NULL OR s.tenant_id = $2)
-          AND coalesce(s.heartbeat_at, s.started_at) < $1::timestamptz - make_interval(mins => t.heartbeat_timeout_minutes)`,
-      [now, tenantId ?? null],
+          AND coalesce(s.heartbeat_at, s.started_at) < $1::timestamptz - make_interval(mins => x.timeout)`,
+      [now, tenantId ?? null, defaults],
     )) as StaleStage[];
     let restarted = 0;
     let failed = 0;
