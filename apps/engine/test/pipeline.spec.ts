@@ -3,6 +3,8 @@ import type { TcClient } from '@wiztc/tc-client';
 import type { TcSimulator } from '@wiztc/tc-simulator';
 import type { WizClient } from '@wiztc/wiz-client';
 import type { WizSimulator } from '@wiztc/wiz-simulator';
+import { gunzipSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import {
   ANALYST,
   claimAndRun,
@@ -26,6 +28,7 @@ describe('job pipeline on Postgres against both simulators', () => {
   let window: { start: string; end: string };
   let vulnerabilities: Set<string>;
   let reference: ReturnType<typeof normalizedState>;
+  let firstJobId = '';
   const matched: { threat: string; host: string; report: string } = { threat: '', host: '', report: '' };
 
   beforeAll(async () => {
@@ -64,6 +67,7 @@ describe('job pipeline on Postgres against both simulators', () => {
   it('writes exactly one group and one case per vulnerability, assigned, tagged, associated, with tag matches in two owners', async () => {
     const job = await runJob(f, f.pipeline(), window);
     expect(job.status).toBe('completed');
+    firstJobId = job.id;
     const state = tc.state();
     expect(vulnerabilities.size).toBeGreaterThan(250);
 
@@ -141,6 +145,49 @@ describe('job pipeline on Postgres against both simulators', () => {
     expect(calls.filter((c) => c.path.includes('/v2/batch'))).toEqual([]);
     expect(calls.filter((c) => c.method !== 'GET')).toEqual([]);
   }, 120_000);
+
+  it('keeps gzipped job files: the download pages, batch data, case aggregates, upload results and metadata', async () => {
+    const parts = (await f.db.dataSource.query(
+      `SELECT kind, path, part, items FROM job_file WHERE job_id = $1 ORDER BY kind, part`,
+      [firstJobId],
+    )) as { kind: string; path: string; part: number; items: number }[];
+    const kinds = new Set(parts.map((p) => p.kind));
+    expect([...kinds].sort()).toEqual(['batch', 'cases', 'download', 'metadata', 'upload-results']);
+    const download = parts.filter((p) => p.kind === 'download');
+    const lines = gunzipSync(await streamToBuffer(f.files.stream(download)))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean);
+    const [{ n }] = await f.db.dataSource.query(
+      `SELECT (counts->>'downloadedFindings')::int AS n FROM job_stage WHERE job_id = $1 AND stage = 'download'`,
+      [firstJobId],
+    );
+    expect(lines).toHaveLength(n);
+    expect(new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id)).size).toBe(n);
+    const cases = parts.filter((p) => p.kind === 'cases').reduce((sum, p) => sum + p.items, 0);
+    expect(cases).toBe(vulnerabilities.size);
+  });
+
+  it('fails a job whose preflight fails, with the reason, before writing anything', async () => {
+    const callsBefore = tc.calls().length;
+    const failing = f.pipeline({
+      preflight: async () => ({
+        ok: false,
+        problems: ["ThreatConnect: owner 'X' is not visible to the API user"],
+      }),
+    });
+    const job = await f.queue.enqueue({
+      tenantId: f.tenant.id,
+      type: 'adhoc',
+      windowStart: new Date(window.start),
+      windowEnd: new Date(window.end),
+    });
+    await f.queue.claimNext('test-worker', f.tenant.id);
+    expect(await failing.runJob(job.id, new AbortController().signal, 'test-worker')).toBe('failed');
+    const [row] = await f.db.dataSource.query(`SELECT error FROM job WHERE id = $1`, [job.id]);
+    expect(row.error).toBe("Preflight failed: ThreatConnect: owner 'X' is not visible to the API user");
+    expect(tc.calls().length).toBe(callsBefore);
+  });
 
   describe('a job killed mid-stage and resumed ends with the state of an uninterrupted run', () => {
     let tc2: TcSimulator;
@@ -256,3 +303,9 @@ describe('job pipeline on Postgres against both simulators', () => {
     expect(count()).toBe(before - 1);
   }, 120_000);
 });
+
+async function streamToBuffer(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

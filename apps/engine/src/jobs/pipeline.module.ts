@@ -68,7 +68,7 @@ export const PREFLIGHT_OPTIONS = Symbol('PREFLIGHT_OPTIONS');
     },
     {
       provide: PipelineService,
-      inject: [DataSource, TenantsService, wizConfig.KEY, JobFilesService, TasksService, CLOCK],
+      inject: [DataSource, TenantsService, wizConfig.KEY, JobFilesService, TasksService, CLOCK, PREFLIGHT_OPTIONS],
       useFactory: (
         ds: DataSource,
         tenants: TenantsService,
@@ -76,10 +76,17 @@ export const PREFLIGHT_OPTIONS = Symbol('PREFLIGHT_OPTIONS');
         files: JobFilesService,
         tasks: TasksService,
         now: Clock,
+        preflight: { enabled: boolean },
       ) =>
         new PipelineService(
           ds,
-          async (tenantId) => tenantRuntime(await tenants.getRuntimeSettings(tenantId), wiz),
+          async (tenantId) => {
+            const settings = await tenants.getRuntimeSettings(tenantId);
+            const runtime = tenantRuntime(settings, wiz);
+            return preflight.enabled
+              ? { ...runtime, preflight: (signal: AbortSignal) => preflightCheck(wiz)(settings, signal) }
+              : runtime;
+          },
           files,
           DEFAULT_PIPELINE_SETTINGS,
           tasks,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { STAGE_NAMES, type JobStatus, type StageName } from '@wiztc/contracts';
+import { STAGE_NAMES, type JobStatus, type PreflightReport, type StageName } from '@wiztc/contracts';
 import type { TcClient } from '@wiztc/tc-client';
 import type { WizClient } from '@wiztc/wiz-client';
 import { CasesStage } from '../stages/cases.stage';
@@ -24,6 +24,8 @@ export interface TenantRuntime {
   tenant: PipelineTenant;
   wiz: () => WizClient;
   tc: () => TcClient;
+  /** The live preflight check, run before each job (absent when disabled by configuration). */
+  preflight?: (signal: AbortSignal) => Promise<PreflightReport>;
 }
 
 /** How the pipeline talks to the Tasks: whether a stage's task is paused, and each stage run for the analytics. */
@@ -74,6 +76,10 @@ export class PipelineService {
       runtime = await this.runtime(job.tenantId);
     } catch (error) {
       return this.finish(job, 'failed', `Tenant settings: ${message(error)}`);
+    }
+    if (runtime.preflight) {
+      const report = await runtime.preflight(signal).catch((error: unknown) => ({ ok: false, problems: [message(error)] }));
+      if (!report.ok) return this.finish(job, 'failed', `Preflight failed: ${report.problems.join('; ')}`);
     }
 
     for (const stage of this.stages) {

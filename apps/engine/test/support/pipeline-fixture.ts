@@ -67,6 +67,7 @@ export interface PipelineFixture {
     wrapTc?: (c: TcClient) => TcClient;
     hooks?: StageHooks;
     settings?: PipelineSettings;
+    preflight?: TenantRuntime['preflight'];
   }): PipelineService;
   close(): Promise<void>;
 }
@@ -114,6 +115,7 @@ export async function createPipelineFixture(
           tenant,
           wiz: () => (options.wrapWiz ? options.wrapWiz(wizClient) : wizClient),
           tc: () => (options.wrapTc ? options.wrapTc(tcClient) : tcClient),
+          ...(options.preflight ? { preflight: options.preflight } : {}),
         };
       };
       return new PipelineService(
