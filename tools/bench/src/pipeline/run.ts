@@ -1,0 +1,156 @@
+// The end-to-end job benchmark: `npx nx run bench:pipeline [-- --findings N]`.
+// 1. Memory stays flat: the download stage alone at --memory-findings and at --findings findings.
+// 2. One whole job (download → convert → upload → cases → correlate) over --findings findings.
+// 3. The same job again (idempotent rerun: no batch and no case calls expected).
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import {
+  DEFAULT_PIPELINE_SETTINGS,
+  DownloadStage,
+  JobFilesService,
+  type PipelineSettings,
+  type PipelineTenant,
+} from './engine';
+import { createBenchDatabase, type BenchDatabase } from './database';
+import { runBenchJob, TC_CREDENTIALS, type BenchContext, type JobFigures } from './job';
+import { mb } from './memory';
+import { memoryText, printJob, table } from './report';
+import { forkSimulator, type SimProcess } from './sim-process';
+import type { WizInfo } from './sim-protocol';
+
+export interface PipelineBenchOptions {
+  findings: number;
+  vulnerabilities: number;
+  memoryFindings: number;
+  memoryCheck: boolean;
+  seed: number;
+}
+
+const ORG = 'Bench Org';
+const SOURCE = 'Wiz Cloud Security Threat Intelligence - Bench Org';
+const COMMUNITY = 'Bench Community';
+const ANALYST = 'analyst@bench.test';
+const DAY = 86_400_000;
+
+/** Default pipeline settings, but batch status polled every 100 ms (the simulator answers at once). */
+const SETTINGS: PipelineSettings = { ...DEFAULT_PIPELINE_SETTINGS, batchPollIntervalMs: 100 };
+
+function tenant(scan: boolean): PipelineTenant {
+  return {
+    id: randomUUID(),
+    tcOrganization: ORG,
+    sourceName: SOURCE,
+    exploitFilter: 'none',
+    ownersToScan: scan ? [ORG, COMMUNITY] : [],
+    groupTypesToScan: ['Threat', 'Report'],
+    indicatorTypesToScan: ['Host'],
+    assignee: ANALYST,
+  };
+}
+
+async function wizSimulator(findings: number, vulnerabilities: number, seed: number) {
+  const sim = await forkSimulator(['wiz', String(findings), String(vulnerabilities), String(seed)]);
+  const info = await sim.request<WizInfo>({ op: 'info' });
+  const end = new Date(info.now);
+  return { sim, info, window: { start: new Date(end.getTime() - 61 * DAY), end } };
+}
+
+/** Tag matches for the correlate stage: Threats in the Organization, Hosts in a Community. */
+async function seedMatches(tc: SimProcess, names: string[]): Promise<number> {
+  const step = Math.max(1, Math.floor(names.length / 40));
+  const picked = names.filter((_, i) => i % step === 0).slice(0, 40);
+  await tc.request({
+    op: 'seed',
+    groups: picked
+      .filter((_, i) => i % 2 === 0)
+      .map((name, i) => ({ owner: ORG, type: 'Threat', name: `Threat ${i} tracked by the SOC`, tags: [name] })),
+    indicators: picked
+      .filter((_, i) => i % 2 === 1)
+      .map((name, i) => ({ owner: COMMUNITY, type: 'Host', summary: `bad-${i}.bench.test`, tags: [name] })),
+  });
+  return picked.length;
+}
+
+async function memoryCheck(base: Omit<BenchContext, 'wiz' | 'wizInfo' | 'window'>, o: PipelineBenchOptions) {
+  const runs: { findings: number; figures: JobFigures; simRss: number }[] = [];
+  for (const findings of [o.memoryFindings, o.findings]) {
+    const vulnerabilities = Math.max(10, Math.round((o.vulnerabilities * findings) / o.findings));
+    const wiz = await wizSimulator(findings, vulnerabilities, o.seed);
+    try {
+      const ctx = { ...base, wiz: wiz.sim, wizInfo: wiz.info, window: wiz.window };
+      const figures = await runBenchJob(ctx, tenant(false), [new DownloadStage()]);
+      if (figures.status !== 'completed') throw new Error(`download-only job ${figures.status}: ${figures.error}`);
+      runs.push({ findings, figures, simRss: await wiz.sim.request<number>({ op: 'rss' }) });
+    } finally {
+      await wiz.sim.stop();
+    }
+  }
+  const [small, large] = runs as [(typeof runs)[0], (typeof runs)[0]];
+  table('Memory stays flat: download stage alone (engine process)', [
+    ...runs.map(({ findings, figures, simRss }): [string, string] => [
+      `${findings} findings`,
+      `${figures.seconds.toFixed(2)} s, ${(findings / figures.seconds).toFixed(0)} findings/s, ${memoryText(figures.memory)}; Wiz simulator process RSS ${mb(simRss)}`,
+    ]),
+    [
+      `peak RSS ratio ${large.findings} / ${small.findings}`,
+      `${(large.figures.memory.peakRss / small.figures.memory.peakRss).toFixed(2)} for ${(large.findings / small.findings).toFixed(1)}x the findings`,
+    ],
+    [
+      'peak heap used ratio',
+      (large.figures.memory.peakHeapUsed / small.figures.memory.peakHeapUsed).toFixed(2),
+    ],
+  ]);
+}
+
+export async function runPipelineBench(o: PipelineBenchOptions): Promise<number> {
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'wiztc-bench-files-'));
+  let db: BenchDatabase | undefined;
+  const sims: SimProcess[] = [];
+  try {
+    db = await createBenchDatabase();
+    const tc = await forkSimulator(['tc', ORG, SOURCE, COMMUNITY, ANALYST, TC_CREDENTIALS.accessId, TC_CREDENTIALS.secretKey]);
+    sims.push(tc);
+    const { url: tcUrl } = await tc.request<{ url: string }>({ op: 'info' });
+    const base = { dataSource: db.dataSource, tc, tcUrl, files: new JobFilesService(filesDir), settings: SETTINGS };
+    console.log(
+      `wiztc pipeline benchmark: ${o.findings} findings over ${o.vulnerabilities} vulnerabilities, exploit filter none, ` +
+        `no rate limit; database ${db.name}; simulators in child processes`,
+    );
+    if (o.memoryCheck) await memoryCheck(base, o);
+
+    const wiz = await wizSimulator(o.findings, o.vulnerabilities, o.seed);
+    sims.push(wiz.sim);
+    const expected = await wiz.sim.request<{ findings: number; vulnerabilities: string[] }>({
+      op: 'expected',
+      start: wiz.window.start.toISOString(),
+      end: wiz.window.end.toISOString(),
+    });
+    const seeded = await seedMatches(tc, expected.vulnerabilities);
+    const ctx: BenchContext = { ...base, wiz: wiz.sim, wizInfo: wiz.info, window: wiz.window };
+    const t = tenant(true);
+    const first = await runBenchJob(ctx, t);
+    printJob(`First run (${expected.findings} findings in the window, ${expected.vulnerabilities.length} vulnerabilities, ${seeded} seeded tag matches)`, first, expected.findings);
+    const rerun = await runBenchJob(ctx, t);
+    printJob('Idempotent rerun (same tenant, same window)', rerun, expected.findings);
+
+    const summary = await tc.request<{ groups: number; cases: number }>({ op: 'summary' });
+    const writes = (rerun.tcByKind['batch'] ?? 0) + (rerun.tcByKind['cases'] ?? 0);
+    const exact = summary.groups === expected.vulnerabilities.length && summary.cases === expected.vulnerabilities.length;
+    table('Ratios and checks', [
+      ['rerun / first run wall time', (rerun.seconds / first.seconds).toFixed(2)],
+      ['rerun / first run ThreatConnect calls', (rerun.tcTotal / Math.max(1, first.tcTotal)).toFixed(3)],
+      ['rerun batch + case calls (expected 0)', String(writes)],
+      ['groups / cases in ThreatConnect', `${summary.groups} / ${summary.cases} for ${expected.vulnerabilities.length} vulnerabilities`],
+      ['Wiz simulator process RSS', mb(await wiz.sim.request<number>({ op: 'rss' }))],
+      ['ThreatConnect simulator process RSS', mb(await tc.request<number>({ op: 'rss' }))],
+    ]);
+    const ok = first.status === 'completed' && rerun.status === 'completed' && writes === 0 && exact;
+    return ok ? 0 : 1;
+  } finally {
+    for (const sim of sims) await sim.stop();
+    await db?.drop();
+    rmSync(filesDir, { recursive: true, force: true });
+  }
+}
