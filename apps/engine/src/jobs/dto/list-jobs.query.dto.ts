@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@wiztc/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/page.query.dto';
 
 const list = ({ value }: { value: unknown }) =>
   value === undefined
@@ -11,7 +12,7 @@ const list = ({ value }: { value: unknown }) =>
 export const JOB_SORT_FIELDS = ['number', 'createdAt', 'startedAt', 'completedAt', 'status', 'type'] as const;
 
 /** Jobs screen filters: job id (number or uuid, partial), types, statuses; paging and sorting. */
-export class ListJobsQueryDto {
+export class ListJobsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Job id or number (partial match)' })
   @IsOptional()
   @IsString()
@@ -31,21 +32,6 @@ export class ListJobsQueryDto {
   @IsArray()
   @IsIn(JOB_STATUSES, { each: true })
   status?: JobStatus[];
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 25;
 
   @ApiPropertyOptional({ enum: JOB_SORT_FIELDS, default: 'number' })
   @IsOptional()
