@@ -80,7 +80,7 @@ export class TasksService implements StageHooks {
       case 'run':
         await repo.update(task.id, { pauseRequested: false, status: 'idle' });
         if (isStage(task.name)) await this.requeuePausedJobs(tenantId);
-        else await this.runners[task.name]?.(tenantId);
+        else await this.runNow(tenantId, task.name);
         break;
       case 'kill': {
         if (!task.jobId) throw new TaskStateError(`The ${task.name} task is running but holds no job`);
@@ -91,6 +91,20 @@ export class TasksService implements StageHooks {
       }
     }
     return repo.findOneByOrFail({ id: task.id });
+  }
+
+  /** "Run" of the Scheduler, Monitor or Cleaner: one pass now, recorded in the run history like a timed one. */
+  private async runNow(tenantId: string, name: 'scheduler' | 'monitor' | 'cleaner'): Promise<void> {
+    const runner = this.runners[name];
+    if (!runner) return;
+    const startedAt = this.now();
+    try {
+      await runner(tenantId);
+    } catch (error) {
+      await this.recordRun(tenantId, name, startedAt, 0, 1);
+      throw error;
+    }
+    await this.recordRun(tenantId, name, startedAt, 0, 0);
   }
 
   async isPaused(tenantId: string, stage: StageName): Promise<boolean> {

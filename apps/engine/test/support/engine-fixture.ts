@@ -14,14 +14,20 @@ export interface MovableClock {
   advance(ms: number): void;
 }
 
-export function movableClock(start: Date | string = new Date()): MovableClock {
-  let current = new Date(start).getTime();
-  const clock = (() => new Date(current)) as MovableClock;
+/** Starts at `start`; with `ticking` it also follows the wall clock between moves (real durations). */
+export function movableClock(
+  start: Date | string = new Date(),
+  options: { ticking?: boolean } = {},
+): MovableClock {
+  const pinned = Date.now();
+  const wall = () => (options.ticking ? Date.now() : pinned);
+  let offset = new Date(start).getTime() - pinned;
+  const clock = (() => new Date(wall() + offset)) as MovableClock;
   clock.set = (at) => {
-    current = new Date(at).getTime();
+    offset = new Date(at).getTime() - wall();
   };
   clock.advance = (ms) => {
-    current += ms;
+    offset += ms;
   };
   return clock;
 }
