@@ -34,4 +34,18 @@ describe('readFindings', () => {
     expect(readFindings('  \n')).toEqual({ findings: [], errors: [] });
     expect(readFindings('[]')).toEqual({ findings: [], errors: [] });
   });
+
+  it('reads a fixture file ({ "findings": [...] }) and one pretty-printed finding', () => {
+    const fixture = JSON.stringify(
+      { scenario: 'x', findings: [{ id: 'a', name: 'CVE-1' }, { name: 'no id' }] },
+      null,
+      2,
+    );
+    const read = readFindings(fixture);
+    expect(read.findings).toEqual([{ id: 'a', name: 'CVE-1' }]);
+    expect(read.errors).toEqual([{ line: 1, message: "a finding needs a string 'id'" }]);
+    expect(readFindings(JSON.stringify({ id: 'b', name: 'CVE-2' }, null, 2)).findings).toEqual([
+      { id: 'b', name: 'CVE-2' },
+    ]);
+  });
 });

@@ -76,7 +76,8 @@ function parseItem(source: string, line: number, into: ReadResult): void {
 }
 
 /**
- * Reads findings from a JSON array or NDJSON (one finding a line; blank lines skipped). A bad entry
+ * Reads findings from a JSON array, NDJSON (one finding a line; blank lines skipped), a fixture file
+ * (`{ "findings": [...] }`) or one pretty-printed finding. A bad entry
  * becomes an error naming its line; every other entry is still read.
  */
 export function readFindings(text: string): ReadResult {
@@ -92,8 +93,28 @@ export function readFindings(text: string): ReadResult {
     for (const item of items) parseItem(item.source, lineAt(text, item.offset), result);
     return result;
   }
+  const whole = wholeObject(text);
+  if (whole) {
+    // A fixture file ({ "findings": [...] }) or one pretty-printed finding.
+    const findings = Array.isArray(whole['findings']) ? (whole['findings'] as unknown[]) : [whole];
+    for (const finding of findings) parseItem(JSON.stringify(finding), 1, result);
+    return result;
+  }
   text.split('\n').forEach((raw, index) => {
     if (raw.trim() !== '') parseItem(raw, index + 1, result);
   });
   return result;
+}
+
+/** The input as one JSON object, when it is one that spans several lines (not NDJSON). */
+function wholeObject(text: string): Record<string, unknown> | null {
+  if (!text.trim().startsWith('{') || text.trim().split('\n').length < 2) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
 }
