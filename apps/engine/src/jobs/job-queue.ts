@@ -36,12 +36,15 @@ export class JobQueue {
     );
   }
 
-  /** Claims the next due job of any tenant that has none running; null when there is none (or a race was lost). */
+  /**
+   * Claims the next due job of any tenant that has none running; null when there is none (or a race was lost).
+   * A kill meant for a previous holder (the Monitor requeues with one) must not abort the new run.
+   */
   async claimNext(workerId: string, tenantId?: string): Promise<Job | null> {
     try {
       const rows = (await this.ds.query(
         `UPDATE job SET status = 'running', claimed_by = $1, started_at = coalesce(started_at, $2), error = NULL,
-                updated_at = $2
+                kill_requested = false, updated_at = $2
           WHERE id = (
             SELECT j.id FROM job j
              WHERE j.status = 'pending' AND j.not_before <= $2 AND ($3::uuid IS NULL OR j.tenant_id = $3)
