@@ -177,11 +177,11 @@ describe('Monitor and Cleaner', () => {
       expect(onDisk(ids.oldFailed)).toBe(false);
       expect(onDisk(ids.recent)).toBe(true);
       expect(onDisk(ids.otherTenant, keepsLonger.id)).toBe(true);
-      const [{ n: fileRows }] = await sql<{ n: number }>(
+      const [files0] = await sql<{ n: number }>(
         `SELECT count(*)::int AS n FROM job_file WHERE job_id = ANY($1::uuid[])`,
         [[ids.oldCompleted, ids.oldFailed]],
       );
-      expect(fileRows).toBe(0);
+      expect(files0?.n).toBe(0);
       const reasons = (
         await sql<{ reason: string }>(`SELECT reason FROM batch_error WHERE tenant_id = $1`, [tenant.id])
       ).map((r) => r.reason);
