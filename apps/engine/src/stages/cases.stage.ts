@@ -17,6 +17,7 @@ interface CasesCheckpoint {
 }
 
 interface SyncRow {
+  name: string;
   group_xid: string;
   group_id: string | null;
   case_id: string | null;
@@ -60,16 +61,22 @@ export class CasesStage implements Stage {
     );
 
     for (const part of parts) {
-      const aggregates = await ctx.files.readPart<CaseAggregate>(part);
-      for (const aggregate of aggregates) {
-        if (done.has(aggregate.vulnerability)) continue;
-        const outcome = await this.syncCase(ctx, aggregate);
-        state[outcome.kind] += 1;
-        state.calls += outcome.calls;
-        processed += 1;
+      const aggregates = (await ctx.files.readPart<CaseAggregate>(part)).filter(
+        (a) => !done.has(a.vulnerability),
+      );
+      const syncRows = await loadSyncRows(ctx, aggregates);
+      // Vulnerabilities settled without any ThreatConnect call (unchanged, skipped) are marked done with the
+      // next commit instead of one transaction each: redoing them after a kill costs no call either.
+      let settled: string[] = [];
+      const commit = async (
+        aggregate: CaseAggregate | null,
+        outcome: CaseOutcome | null,
+      ): Promise<void> => {
+        const names = aggregate ? [...settled, aggregate.vulnerability] : settled;
+        settled = [];
         await ctx.commit(
           async (em) => {
-            if (outcome.error) {
+            if (aggregate && outcome?.error) {
               await recordErrors(em, ctx.tenant.id, ctx.job.id, 'cases', [
                 {
                   type: outcome.error.type,
@@ -78,7 +85,7 @@ export class CasesStage implements Stage {
                 },
               ]);
             }
-            if (outcome.sync) {
+            if (aggregate && outcome?.sync) {
               await em.query(
                 `UPDATE vulnerability_sync SET group_id = $3, case_id = $4, case_hash = $5, updated_at = now()
                   WHERE tenant_id = $1 AND vulnerability_name = $2`,
@@ -91,10 +98,12 @@ export class CasesStage implements Stage {
                 ],
               );
             }
-            await em.query(
-              `UPDATE job_vulnerability SET case_done = true WHERE job_id = $1 AND vulnerability_name = $2`,
-              [ctx.job.id, aggregate.vulnerability],
-            );
+            if (names.length > 0) {
+              await em.query(
+                `UPDATE job_vulnerability SET case_done = true WHERE job_id = $1 AND vulnerability_name = ANY($2::text[])`,
+                [ctx.job.id, names],
+              );
+            }
           },
           {
             checkpoint: { ...state },
@@ -109,19 +118,26 @@ export class CasesStage implements Stage {
             progress: { done: processed, total },
           },
         );
+      };
+      for (const aggregate of aggregates) {
+        const outcome = await this.syncCase(ctx, aggregate, syncRows.get(aggregate.vulnerability));
+        state[outcome.kind] += 1;
+        state.calls += outcome.calls;
+        processed += 1;
+        if (outcome.calls === 0 && !outcome.error && !outcome.sync) settled.push(aggregate.vulnerability);
+        else await commit(aggregate, outcome);
       }
       state.nextPart = part.part + 1;
-      await ctx.commit(async () => undefined, { checkpoint: { ...state } });
+      await commit(null, null);
     }
   }
 
-  private async syncCase(ctx: StageContext, aggregate: CaseAggregate): Promise<CaseOutcome> {
+  private async syncCase(
+    ctx: StageContext,
+    aggregate: CaseAggregate,
+    sync: SyncRow | undefined,
+  ): Promise<CaseOutcome> {
     if (!isEligible(ctx.tenant.exploitFilter, aggregate)) return { kind: 'skipped', calls: 0 };
-    const [sync] = await ctx.query<SyncRow>(
-      `SELECT group_xid, group_id, case_id, case_hash FROM vulnerability_sync
-        WHERE tenant_id = $1 AND vulnerability_name = $2`,
-      [ctx.tenant.id, aggregate.vulnerability],
-    );
     if (!sync) {
       return {
         kind: 'failed',
@@ -199,6 +215,17 @@ export class CasesStage implements Stage {
       };
     }
   }
+}
+
+/** The sync rows of a part's vulnerabilities, in one query. */
+async function loadSyncRows(ctx: StageContext, aggregates: CaseAggregate[]): Promise<Map<string, SyncRow>> {
+  if (aggregates.length === 0) return new Map();
+  const rows = await ctx.query<SyncRow>(
+    `SELECT vulnerability_name AS name, group_xid, group_id, case_id, case_hash FROM vulnerability_sync
+      WHERE tenant_id = $1 AND vulnerability_name = ANY($2::text[])`,
+    [ctx.tenant.id, aggregates.map((a) => a.vulnerability)],
+  );
+  return new Map(rows.map((r) => [r.name, r]));
 }
 
 type CaseOutcome = {
