@@ -242,5 +242,5 @@ describe('Wiz simulator at a million findings', () => {
     } finally {
       await big.close();
     }
-  });
+  }, 30_000);
 });

@@ -7,7 +7,7 @@ import {
   type WizLogger,
 } from '@wiztc/wiz-client';
 import { startWizSimulator, type WizSimulator } from '../src';
-import { clientFor, walk } from './harness';
+import { clientFor, postJson, tokenFor, walk } from './harness';
 
 const NOW = '2025-03-01T12:00:00.000Z';
 const DAY = 86_400_000;
@@ -160,9 +160,14 @@ describe('Wiz client against the simulator', () => {
   });
 
   it('waits out the server rate limit (429 + retryAfter) and still returns everything', async () => {
-    sim.setFaults({ requestsPerSecond: 10 });
-    const expected = sim.expectedIds({ updatedAfter: windowStart });
-    const { ids } = await walk(clientFor(sim), { updatedAfter: windowStart, pageSize: 50 });
+    sim.setFaults({ requestsPerSecond: 2 });
+    const expected = sim.expectedIds({ statuses: ['REJECTED'] });
+    expect(expected.length).toBeGreaterThan(40);
+    // Another integration has just used this second's budget, so the client's first request is refused.
+    const token = await tokenFor(sim);
+    const probe = { query: '{ vulnerabilityFindings(first: 1) { nodes { id } } }' };
+    await Promise.all([1, 2].map(() => postJson(sim.apiUrl, probe, { authorization: `Bearer ${token}` })));
+    const { ids } = await walk(clientFor(sim), { statuses: ['REJECTED'], pageSize: 25 });
     expect(ids.sort()).toEqual(expected.sort());
     expect(sim.stats().rateLimited).toBeGreaterThan(0);
   });

@@ -19,10 +19,16 @@ export function redactingLog(logger: WizLogger | undefined, secrets: () => reado
     const fn = logger[level];
     if (!fn) return;
     const known = secrets();
-    const safeMeta =
-      meta === undefined
-        ? undefined
-        : (JSON.parse(redact(JSON.stringify(meta), known)) as Record<string, unknown>);
-    fn.call(logger, redact(message, known), safeMeta);
+    fn.call(logger, redact(message, known), meta === undefined ? undefined : redactMeta(meta, known));
   };
+}
+
+function redactMeta(meta: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
+  const text = redact(JSON.stringify(meta), secrets);
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // A secret with JSON-escaped characters broke the structure: keep the redacted text only.
+    return { redacted: text };
+  }
 }

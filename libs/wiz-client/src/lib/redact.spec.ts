@@ -21,6 +21,12 @@ describe('redact', () => {
     );
   });
 
+  it('masks JSON-escaped copies of a secret', () => {
+    const secret = 'quote"back\\slash-secret';
+    const out = redact(JSON.stringify({ detail: `x ${secret} y` }), [secret]);
+    expect(out).toBe('{"detail":"x [REDACTED] y"}');
+  });
+
   it('leaves text without secrets unchanged and ignores empty secrets', () => {
     expect(redact('nothing to hide here', ['', 'zzzzzz'])).toBe('nothing to hide here');
   });

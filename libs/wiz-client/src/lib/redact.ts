@@ -20,8 +20,10 @@ export function redact(text: string, secrets: readonly (string | null | undefine
   known.sort((a, b) => b.length - a.length);
   for (const secret of known) {
     out = out.replace(new RegExp(escapeRegExp(secret), 'g'), MASK);
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) out = out.replace(new RegExp(escapeRegExp(encoded), 'g'), MASK);
+    // Also as it appears URL-encoded (form bodies) and JSON-escaped (serialised log meta).
+    for (const variant of [encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]) {
+      if (variant !== secret) out = out.replace(new RegExp(escapeRegExp(variant), 'g'), MASK);
+    }
   }
   return out
     .replace(BEARER, `$1 ${MASK}`)
