@@ -11,6 +11,7 @@ import {
   type PipelineSettings,
   type PipelineTenant,
   type Stage,
+  type StageHooks,
   type TenantRuntime,
 } from './engine';
 import { startMemorySampler, type MemoryPeaks } from './memory';
@@ -33,6 +34,9 @@ export interface BenchContext {
 export interface StageFigure {
   stage: string;
   seconds: number;
+  /** Peak RSS and heap used of the engine process while this stage ran. */
+  peakRss: number;
+  peakHeapUsed: number;
   counts: Record<string, number>;
 }
 
@@ -93,12 +97,17 @@ export async function runBenchJob(
     const tcClient = createTcClient({ baseUrl: ctx.tcUrl, auth: TC_CREDENTIALS, fetch: timedFetch(tcWait) });
     return { tenant, wiz: () => wizClient, tc: () => tcClient };
   };
-  const pipeline = new PipelineService(ctx.dataSource, runtime, ctx.files, ctx.settings, undefined, stages);
   const queue = new JobQueue(ctx.dataSource);
   const wizBefore = await ctx.wiz.request<WizSimulatorStats>({ op: 'stats' });
   const tcBefore = await ctx.tc.request<TcCalls>({ op: 'calls' });
 
   const memory = startMemorySampler();
+  const hooks: StageHooks = {
+    isPaused: async () => false,
+    stageStarted: async (_job, stage) => memory.label(stage),
+    stageEnded: async () => memory.label('between stages'),
+  };
+  const pipeline = new PipelineService(ctx.dataSource, runtime, ctx.files, ctx.settings, hooks, stages);
   const started = performance.now();
   const job = await queue.enqueue({
     tenantId: tenant.id,
@@ -132,6 +141,8 @@ export async function runBenchJob(
         stage: s.stage,
         seconds: ((s.completed_at as Date).getTime() - (s.started_at as Date).getTime()) / 1000,
         counts: s.counts,
+        peakRss: peaks.byLabel[s.stage]?.peakRss ?? 0,
+        peakHeapUsed: peaks.byLabel[s.stage]?.peakHeapUsed ?? 0,
       })),
     memory: peaks,
     wizGraphqlRequests: wizAfter.graphqlRequests - wizBefore.graphqlRequests,

@@ -31,7 +31,10 @@ export function printJob(title: string, f: JobFigures, findings: number): void {
   const rows: [string, string][] = [['status', f.error ? `${f.status}: ${f.error}` : f.status]];
   for (const s of f.stages) {
     const share = ((100 * s.seconds) / f.seconds).toFixed(0);
-    rows.push([`stage ${s.stage}`, `${s.seconds.toFixed(2)} s (${share} %)  ${countsOf(s.stage, s.counts)}`]);
+    rows.push([
+      `stage ${s.stage}`,
+      `${s.seconds.toFixed(2)} s (${share} %), peak RSS ${mb(s.peakRss)}, heap ${mb(s.peakHeapUsed)}  ${countsOf(s.stage, s.counts)}`,
+    ]);
   }
   rows.push(['total wall time', `${f.seconds.toFixed(2)} s`]);
   rows.push(['findings/s (whole job)', (findings / f.seconds).toFixed(0)]);
