@@ -1,22 +1,12 @@
 // Assets, generated from their index: every `vulnerableAsset` union member with its type-specific fields
 // (wiz-api.md §3.7). Findings pick assets from a pool far smaller than N, so the same asset carries many
 // vulnerabilities and per-asset counts mean something.
+import type { WizVulnerableAssetTypename } from '@wiztc/wiz-client/model';
 import { CLOUDS, PROJECTS, SERVICE_NAMES, SUBSCRIPTION_NAMES } from './catalog';
 import { hash3, hex, pick, unit, uuidFrom, weighted } from './random';
 
-export type AssetTypename =
-  | 'VulnerableAssetVirtualMachine'
-  | 'VulnerableAssetServerless'
-  | 'VulnerableAssetContainerImage'
-  | 'VulnerableAssetContainer'
-  | 'VulnerableAssetRepositoryBranch'
-  | 'VulnerableAssetIde'
-  | 'VulnerableAssetEndpoint'
-  | 'VulnerableAssetPaaSResource'
-  | 'VulnerableAssetVirtualMachineImage'
-  | 'VulnerableAssetNetworkAddress'
-  | 'VulnerableAssetCommon'
-  | 'VulnerableAssetDevice';
+/** Members of the `vulnerableAsset` union (the client model's list). */
+export type AssetTypename = WizVulnerableAssetTypename;
 
 const TYPES: readonly (readonly [[AssetTypename, string], number])[] = [
   [['VulnerableAssetVirtualMachine', 'VIRTUAL_MACHINE'], 32],
