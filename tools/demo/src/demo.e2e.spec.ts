@@ -18,7 +18,11 @@ interface Started {
 /** `npm start` as a newcomer runs it: no DATABASE_URL, only a data directory and ports of our choosing. */
 function npmStart(env: NodeJS.ProcessEnv): Started {
   const { DATABASE_URL: _omitted, ...inherited } = process.env;
-  const child = spawn('npm', ['start'], { cwd: REPO_ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['start'], {
+    cwd: REPO_ROOT,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -65,9 +69,15 @@ describe('npm start (the zero-setup demo)', () => {
   async function startDemo(): Promise<{ s: Started; adminKey: string; tenantId: string }> {
     const s = npmStart(env);
     started.push(s);
-    await waitFor(() => /={10,} wiztc demo ={10,}/.test(s.output()) || s.child.exitCode !== null, 120_000, () => s.output());
+    await waitFor(
+      () => /={10,} wiztc demo ={10,}/.test(s.output()) || s.child.exitCode !== null,
+      120_000,
+      () => s.output(),
+    );
     expect(s.child.exitCode).toBeNull();
-    const state = JSON.parse(fs.readFileSync(path.join(dataDir, DEMO_STATE_FILE), 'utf8')) as { adminKey: string };
+    const state = JSON.parse(fs.readFileSync(path.join(dataDir, DEMO_STATE_FILE), 'utf8')) as {
+      adminKey: string;
+    };
     const tenants = await api<TenantList>(`${apiBase}/tenants`, state.adminKey);
     const tenant = tenants.items.find((t) => t.sourceName === DEMO_TC.source);
     expect(tenant).toBeDefined();
@@ -83,12 +93,22 @@ describe('npm start (the zero-setup demo)', () => {
   async function stopDemo(s: Started): Promise<void> {
     const pid = s.child.pid as number;
     const tree = descendantsOf(pid);
-    const postgres = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const postgres = Number(
+      fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
     expect(tree).toContain(postgres);
     expect(tree.length).toBeGreaterThanOrEqual(3); // launcher, engine, postgres (and its workers)
     s.child.kill('SIGTERM');
-    await waitFor(() => s.child.exitCode !== null || s.child.signalCode !== null, 40_000, () => `npm start did not exit:\n${s.output().slice(-2000)}`);
-    await waitFor(() => [pid, ...tree].every(isGone), 10_000, () => `still running: ${[pid, ...tree].filter((p) => !isGone(p)).join(', ')}`);
+    await waitFor(
+      () => s.child.exitCode !== null || s.child.signalCode !== null,
+      40_000,
+      () => `npm start did not exit:\n${s.output().slice(-2000)}`,
+    );
+    await waitFor(
+      () => [pid, ...tree].every(isGone),
+      10_000,
+      () => `still running: ${[pid, ...tree].filter((p) => !isGone(p)).join(', ')}`,
+    );
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false); // Postgres shut down cleanly
     expect(s.output()).toContain('SIGTERM: stopping the engine and the simulators');
   }
@@ -115,17 +135,26 @@ describe('npm start (the zero-setup demo)', () => {
     expect(details.counts.casesCreated).toBeGreaterThan(0);
     expect(details.counts.casesCreated).toBe(details.counts.vulnerabilities);
     expect(details.counts.associations).toBeGreaterThan(0); // the seeded tagged objects were correlated
-    await waitFor(() => s.output().includes(`job #${details.number} completed`), 10_000, () => s.output().slice(-2000));
+    await waitFor(
+      () => s.output().includes(`job #${details.number} completed`),
+      10_000,
+      () => s.output().slice(-2000),
+    );
 
     await stopDemo(s);
   });
 
   it('restarts on the same data directory with the same admin key and the same demo tenant', async () => {
-    const before = JSON.parse(fs.readFileSync(path.join(dataDir, DEMO_STATE_FILE), 'utf8')) as { adminKey: string };
+    const before = JSON.parse(fs.readFileSync(path.join(dataDir, DEMO_STATE_FILE), 'utf8')) as {
+      adminKey: string;
+    };
     const { s, adminKey, tenantId } = await startDemo();
     expect(adminKey).toBe(before.adminKey);
     expect(s.output()).toContain(`found the demo tenant ${tenantId}`);
-    const page = await api<Page<JobSummary>>(`${apiBase}/tenants/${tenantId}/jobs?status=completed`, adminKey);
+    const page = await api<Page<JobSummary>>(
+      `${apiBase}/tenants/${tenantId}/jobs?status=completed`,
+      adminKey,
+    );
     expect(page.total).toBeGreaterThanOrEqual(1); // the first run's job is still there
     await stopDemo(s);
   });

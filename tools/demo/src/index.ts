@@ -10,7 +10,12 @@ export {
   type DemoSimulatorOptions,
   type SeededTagged,
 } from './lib/demo-simulators';
-export { loadOrCreateDemoState, generateDemoAdminKey, DEMO_STATE_FILE, type DemoState } from './lib/demo-state';
+export {
+  loadOrCreateDemoState,
+  generateDemoAdminKey,
+  DEMO_STATE_FILE,
+  type DemoState,
+} from './lib/demo-state';
 export { ensureDemoTenant, demoTenantSettings } from './lib/demo-tenant';
 export { startEngineProcess, type EngineProcess, type EngineProcessOptions } from './lib/engine-process';
 export { DemoApi, DemoApiError, waitUntilReady } from './lib/demo-api';

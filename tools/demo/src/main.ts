@@ -21,7 +21,9 @@ async function main(): Promise<void> {
       process.exit(130);
     }
     console.log(`[demo] ${signal}: stopping the engine and the simulators (Ctrl-C again to force)`);
-    const stopping = current.demo ? current.demo.stop() : (current.engine?.stop().then(() => undefined) ?? Promise.resolve());
+    const stopping = current.demo
+      ? current.demo.stop()
+      : (current.engine?.stop().then(() => undefined) ?? Promise.resolve());
     void stopping.then(
       () => process.exit(0),
       (error: unknown) => {

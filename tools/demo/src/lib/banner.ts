@@ -8,7 +8,13 @@ export interface BannerFacts {
   readonly tenantId: string;
   readonly tenantName: string;
   readonly backfillDays: number;
-  readonly wiz: { url: string; clientId: string; clientSecret: string; findings: number; vulnerabilities: number };
+  readonly wiz: {
+    url: string;
+    clientId: string;
+    clientSecret: string;
+    findings: number;
+    vulnerabilities: number;
+  };
   readonly tc: { url: string; accessId: string; secretKey: string; organization: string; source: string };
   readonly seeded: readonly SeededTagged[];
 }

@@ -71,5 +71,7 @@ export async function waitUntilReady(
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 250));
   }
-  throw new Error(`the engine was not ready within ${Math.round(options.timeoutMs / 1000)} s (${readyUrl}: ${last})`);
+  throw new Error(
+    `the engine was not ready within ${Math.round(options.timeoutMs / 1000)} s (${readyUrl}: ${last})`,
+  );
 }

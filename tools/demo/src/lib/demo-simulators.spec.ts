@@ -1,10 +1,21 @@
-import { DEFAULT_DEMO_SIMULATOR_OPTIONS, DEMO_TC, firstJobVulnerabilities, startDemoSimulators, type DemoSimulators } from './demo-simulators';
+import {
+  DEFAULT_DEMO_SIMULATOR_OPTIONS,
+  DEMO_TC,
+  firstJobVulnerabilities,
+  startDemoSimulators,
+  type DemoSimulators,
+} from './demo-simulators';
 
 describe('demo simulators', () => {
   let sims: DemoSimulators;
 
   beforeAll(async () => {
-    sims = await startDemoSimulators({ ...DEFAULT_DEMO_SIMULATOR_OPTIONS, findings: 1200, vulnerabilities: 40, churnSeconds: 0 });
+    sims = await startDemoSimulators({
+      ...DEFAULT_DEMO_SIMULATOR_OPTIONS,
+      findings: 1200,
+      vulnerabilities: 40,
+      churnSeconds: 0,
+    });
   });
   afterAll(() => sims?.close());
 
@@ -25,15 +36,25 @@ describe('demo simulators', () => {
       ...state.indicators.map((i) => ({ owner: i.ownerName, name: i.summary, tags: i.tags })),
     ];
     for (const seeded of sims.seeded) {
-      expect(tagged).toContainEqual({ owner: seeded.owner, name: seeded.name, tags: expect.arrayContaining([seeded.tag]) });
+      expect(tagged).toContainEqual({
+        owner: seeded.owner,
+        name: seeded.name,
+        tags: expect.arrayContaining([seeded.tag]),
+      });
     }
-    expect(state.owners.map((o) => o.name)).toEqual(expect.arrayContaining([DEMO_TC.organization, DEMO_TC.source, DEMO_TC.community]));
+    expect(state.owners.map((o) => o.name)).toEqual(
+      expect.arrayContaining([DEMO_TC.organization, DEMO_TC.source, DEMO_TC.community]),
+    );
   });
 
   it('puts about half of the findings in the first job window (30 of 60 days)', () => {
     const end = sims.wiz.now();
     const start = new Date(Date.parse(end) - 30 * 86_400_000).toISOString();
-    const inWindow = sims.wiz.expectedIds({ updatedAfter: start, updatedBefore: end, exploitFilter: 'none' }).length;
+    const inWindow = sims.wiz.expectedIds({
+      updatedAfter: start,
+      updatedBefore: end,
+      exploitFilter: 'none',
+    }).length;
     expect(inWindow).toBeGreaterThan(1200 * 0.35);
     expect(inWindow).toBeLessThan(1200 * 0.65);
   });

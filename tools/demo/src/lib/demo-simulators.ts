@@ -60,7 +60,9 @@ export interface DemoSimulators {
 }
 
 /** Starts both simulators on 127.0.0.1 with the demo data set and seeds tagged objects for the correlation. */
-export async function startDemoSimulators(options: DemoSimulatorOptions = DEFAULT_DEMO_SIMULATOR_OPTIONS): Promise<DemoSimulators> {
+export async function startDemoSimulators(
+  options: DemoSimulatorOptions = DEFAULT_DEMO_SIMULATOR_OPTIONS,
+): Promise<DemoSimulators> {
   const wiz = await startWizSimulator({
     port: options.wizPort,
     host: '127.0.0.1',
@@ -126,14 +128,20 @@ function seedTaggedObjects(wiz: WizSimulator, tc: TcSimulator, backfillDays: num
   const names = firstJobVulnerabilities(wiz, backfillDays);
   const plan: Array<Omit<SeededTagged, 'tag'>> = [
     { owner: DEMO_TC.organization, kind: 'group', type: 'Threat', name: 'Threat tracked by the SOC' },
-    { owner: DEMO_TC.community, kind: 'group', type: 'Report', name: 'Community report on exploited software' },
+    {
+      owner: DEMO_TC.community,
+      kind: 'group',
+      type: 'Report',
+      name: 'Community report on exploited software',
+    },
     { owner: DEMO_TC.community, kind: 'indicator', type: 'Host', name: 'exploit-kit.demo.example' },
   ];
   const seeded: SeededTagged[] = [];
   plan.forEach((item, index) => {
     const tag = names[index * 2];
     if (!tag) return;
-    if (item.kind === 'group') tc.seedGroup(item.owner, { type: item.type, name: item.name, tags: [tag, 'demo'] });
+    if (item.kind === 'group')
+      tc.seedGroup(item.owner, { type: item.type, name: item.name, tags: [tag, 'demo'] });
     else tc.seedIndicator(item.owner, { type: item.type, summary: item.name, tags: [tag, 'demo'] });
     seeded.push({ ...item, tag });
   });

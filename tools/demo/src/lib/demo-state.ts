@@ -28,11 +28,15 @@ export function loadOrCreateDemoState(dataDir: string, now: () => Date = () => n
     try {
       parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new Error(`${file} is not valid JSON (${(error as Error).message}); fix it or delete it to start afresh`);
+      throw new Error(
+        `${file} is not valid JSON (${(error as Error).message}); fix it or delete it to start afresh`,
+      );
     }
     const candidate = parsed as Partial<DemoState> | null;
     if (!candidate || typeof candidate.adminKey !== 'string' || !API_KEY.test(candidate.adminKey)) {
-      throw new Error(`${file} has no valid adminKey (wtc_ and at least 32 characters); fix it or delete it to start afresh`);
+      throw new Error(
+        `${file} has no valid adminKey (wtc_ and at least 32 characters); fix it or delete it to start afresh`,
+      );
     }
     return { adminKey: candidate.adminKey, createdAt: String(candidate.createdAt ?? '') };
   }

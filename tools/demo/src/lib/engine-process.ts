@@ -30,7 +30,10 @@ export function startEngineProcess(options: EngineProcessOptions): EngineProcess
     ['-r', '@swc-node/register', path.join('apps', 'engine', 'src', 'main.ts')],
     {
       cwd: options.repoRoot,
-      env: { SWC_NODE_PROJECT: path.join(options.repoRoot, 'apps', 'engine', 'tsconfig.json'), ...options.env },
+      env: {
+        SWC_NODE_PROJECT: path.join(options.repoRoot, 'apps', 'engine', 'tsconfig.json'),
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group: a terminal's Ctrl-C reaches the launcher only, which stops the engine in order
       // (API first, then the embedded Postgres) instead of every process at once.

@@ -3,7 +3,13 @@ import * as path from 'node:path';
 import { formatBanner } from './banner';
 import { DemoApi, waitUntilReady } from './demo-api';
 import { freePort, type DemoOptions } from './demo-options';
-import { DEFAULT_DEMO_SIMULATOR_OPTIONS, DEMO_TC, DEMO_WIZ, startDemoSimulators, type DemoSimulators } from './demo-simulators';
+import {
+  DEFAULT_DEMO_SIMULATOR_OPTIONS,
+  DEMO_TC,
+  DEMO_WIZ,
+  startDemoSimulators,
+  type DemoSimulators,
+} from './demo-simulators';
 import { DEMO_STATE_FILE, loadOrCreateDemoState } from './demo-state';
 import { ensureDemoTenant } from './demo-tenant';
 import { startEngineProcess, type EngineProcess } from './engine-process';
@@ -56,7 +62,10 @@ export async function runDemo(options: RunDemoOptions): Promise<RunningDemo> {
         WIZTC_DATA_DIR: options.dataDir,
         PORT: String(port),
         WIZTC_HOST: options.host,
-        WIZTC_WIZ_ENDPOINTS: JSON.stringify({ authUrl: simulators.wiz.authUrl, apiUrl: simulators.wiz.apiUrl }),
+        WIZTC_WIZ_ENDPOINTS: JSON.stringify({
+          authUrl: simulators.wiz.authUrl,
+          apiUrl: simulators.wiz.apiUrl,
+        }),
         WIZTC_WIZ_REQUESTS_PER_SECOND: options.env['WIZTC_WIZ_REQUESTS_PER_SECOND'] ?? 'unlimited',
         WIZTC_BOOTSTRAP_ADMIN_KEY: state.adminKey,
       },
@@ -66,7 +75,9 @@ export async function runDemo(options: RunDemoOptions): Promise<RunningDemo> {
     throw error;
   }
   options.onEngineStarted?.(engine);
-  print(`[demo] engine starting (pid ${engine.pid})${options.env['DATABASE_URL'] ? '' : ' with the embedded Postgres'}`);
+  print(
+    `[demo] engine starting (pid ${engine.pid})${options.env['DATABASE_URL'] ? '' : ' with the embedded Postgres'}`,
+  );
 
   const watcher = new AbortController();
   let stopping: Promise<void> | undefined;
@@ -81,7 +92,10 @@ export async function runDemo(options: RunDemoOptions): Promise<RunningDemo> {
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const apiBase = `${origin}/api/v1`;
   try {
-    await waitUntilReady(`${apiBase}/health/ready`, { timeoutMs: options.readyTimeoutMs ?? 120_000, alive: engine.alive });
+    await waitUntilReady(`${apiBase}/health/ready`, {
+      timeoutMs: options.readyTimeoutMs ?? 120_000,
+      alive: engine.alive,
+    });
     const api = new DemoApi(apiBase, state.adminKey);
     const { tenant, created } = await ensureDemoTenant(api, simulators.tc.url, BACKFILL_DAYS);
     print(`[demo] ${created ? 'created' : 'found'} the demo tenant ${tenant.id}`);
@@ -94,8 +108,20 @@ export async function runDemo(options: RunDemoOptions): Promise<RunningDemo> {
         tenantId: tenant.id,
         tenantName: tenant.name,
         backfillDays: tenant.initialBackfillDays,
-        wiz: { url: simulators.wiz.url, clientId: DEMO_WIZ.clientId, clientSecret: DEMO_WIZ.clientSecret, findings: options.findings, vulnerabilities: options.vulnerabilities },
-        tc: { url: simulators.tc.url, accessId: DEMO_TC.accessId, secretKey: DEMO_TC.secretKey, organization: DEMO_TC.organization, source: DEMO_TC.source },
+        wiz: {
+          url: simulators.wiz.url,
+          clientId: DEMO_WIZ.clientId,
+          clientSecret: DEMO_WIZ.clientSecret,
+          findings: options.findings,
+          vulnerabilities: options.vulnerabilities,
+        },
+        tc: {
+          url: simulators.tc.url,
+          accessId: DEMO_TC.accessId,
+          secretKey: DEMO_TC.secretKey,
+          organization: DEMO_TC.organization,
+          source: DEMO_TC.source,
+        },
         seeded: simulators.seeded,
       }),
     );
@@ -108,7 +134,12 @@ export async function runDemo(options: RunDemoOptions): Promise<RunningDemo> {
 }
 
 /** Prints one line when the tenant's first job ends (the newcomer need not poll to see it worked). */
-async function reportFirstJob(api: DemoApi, tenantId: string, print: (text: string) => void, signal: AbortSignal): Promise<void> {
+async function reportFirstJob(
+  api: DemoApi,
+  tenantId: string,
+  print: (text: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
   const jobs = `/tenants/${tenantId}/jobs`;
   while (!signal.aborted) {
     await new Promise((resolve) => setTimeout(resolve, 3000));
