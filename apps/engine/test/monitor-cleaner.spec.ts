@@ -101,6 +101,21 @@ describe('Monitor and Cleaner', () => {
       expect(details.body['error']).toContain('gave up after 2 restart attempts');
     });
 
+    it('requeues a job left running with no running stage (its engine died between two stages)', async () => {
+      const tenant = await createTenant(t);
+      const jobId = await newJob(tenant);
+      expect((await queue.claimNext('dead-worker', tenant.id))?.id).toBe(jobId);
+      clock.advance(9 * MINUTE);
+      expect(await monitor.pass(tenant.id)).toEqual({ restarted: 0, failed: 0 });
+      clock.advance(2 * MINUTE);
+      expect(await monitor.pass(tenant.id)).toEqual({ restarted: 1, failed: 0 });
+      const [job] = await sql<{ status: string; claimed_by: string | null }>(
+        `SELECT status, claimed_by FROM job WHERE id = $1`,
+        [jobId],
+      );
+      expect(job).toEqual({ status: 'pending', claimed_by: null });
+    });
+
     it("uses the task's own heartbeat timeout and leaves other tenants alone", async () => {
       const tenant = await createTenant(t, { maxRestartAttempts: 1 });
       const other = await createTenant(t);

@@ -168,6 +168,29 @@ describe('job pipeline on Postgres against both simulators', () => {
     expect(cases).toBe(vulnerabilities.size);
   });
 
+  it('fences off a worker that lost its job: it writes no data and no final status', async () => {
+    const job = await f.queue.enqueue({
+      tenantId: f.tenant.id,
+      type: 'adhoc',
+      windowStart: new Date(window.start),
+      windowEnd: new Date(window.end),
+    });
+    await f.queue.claimNext('old-worker', f.tenant.id);
+    // The Monitor gave the job to another worker meanwhile.
+    await f.db.dataSource.query(`UPDATE job SET claimed_by = 'new-worker' WHERE id = $1`, [job.id]);
+    await f.pipeline().runJob(job.id, new AbortController().signal, 'old-worker');
+    const [row] = await f.db.dataSource.query(`SELECT status, claimed_by FROM job WHERE id = $1`, [job.id]);
+    expect(row).toEqual({ status: 'running', claimed_by: 'new-worker' });
+    const [{ n }] = await f.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM job_file WHERE job_id = $1 AND kind = 'download'`,
+      [job.id],
+    );
+    expect(n).toBe(0);
+    await f.db.dataSource.query(`UPDATE job SET status = 'failed', claimed_by = NULL WHERE id = $1`, [
+      job.id,
+    ]);
+  });
+
   it('fails a job whose preflight fails, with the reason, before writing anything', async () => {
     const callsBefore = tc.calls().length;
     const failing = f.pipeline({

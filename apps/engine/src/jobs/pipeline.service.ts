@@ -75,18 +75,21 @@ export class PipelineService {
     try {
       runtime = await this.runtime(job.tenantId);
     } catch (error) {
-      return this.finish(job, 'failed', `Tenant settings: ${message(error)}`);
+      return this.finish(job, 'failed', `Tenant settings: ${message(error)}`, workerId);
     }
     if (runtime.preflight) {
-      const report = await runtime.preflight(signal).catch((error: unknown) => ({ ok: false, problems: [message(error)] }));
-      if (!report.ok) return this.finish(job, 'failed', `Preflight failed: ${report.problems.join('; ')}`);
+      const report = await runtime
+        .preflight(signal)
+        .catch((error: unknown) => ({ ok: false, problems: [message(error)] }));
+      if (!report.ok)
+        return this.finish(job, 'failed', `Preflight failed: ${report.problems.join('; ')}`, workerId);
     }
 
     for (const stage of this.stages) {
       const row = await this.ds.getRepository(JobStage).findOneByOrFail({ jobId: job.id, stage: stage.name });
       if (row.status === 'completed') continue;
       if (await this.hooks.isPaused(job.tenantId, stage.name)) {
-        return this.finish(job, 'paused', null);
+        return this.finish(job, 'paused', null, workerId);
       }
       const startedAt = this.now();
       await this.ds.getRepository(JobStage).update(row.id, {
@@ -124,7 +127,7 @@ export class PipelineService {
             itemsOf(fresh.counts),
             errorsOf(fresh.counts),
           );
-          return this.finish(job, 'paused', null);
+          return this.finish(job, 'paused', null, workerId);
         }
         const killed = signal.aborted;
         const reason = killed
@@ -138,10 +141,10 @@ export class PipelineService {
           itemsOf(fresh.counts),
           errorsOf(fresh.counts) + 1,
         );
-        return this.finish(job, 'failed', killed ? reason : `${stage.name}: ${reason}`);
+        return this.finish(job, 'failed', killed ? reason : `${stage.name}: ${reason}`, workerId);
       }
     }
-    return this.finish(job, 'completed', null);
+    return this.finish(job, 'completed', null, workerId);
   }
 
   private async ensureStages(job: Job): Promise<void> {
@@ -156,15 +159,31 @@ export class PipelineService {
       .execute();
   }
 
-  private async finish(job: Job, status: JobStatus, error: string | null): Promise<JobStatus> {
+  /**
+   * Writes the job's final status — only while this worker still holds it: a worker whose job the Monitor gave
+   * to another must not overwrite the new holder's run.
+   */
+  private async finish(
+    job: Job,
+    status: JobStatus,
+    error: string | null,
+    workerId: string | null,
+  ): Promise<JobStatus> {
     const completedAt = status === 'completed' || status === 'failed' ? this.now() : null;
-    await this.ds.getRepository(Job).update(job.id, {
-      status,
-      error,
-      completedAt,
-      claimedBy: null,
-      ...(status === 'completed' ? { currentStage: null } : {}),
-    });
+    const update = this.ds
+      .createQueryBuilder()
+      .update(Job)
+      .set({
+        status,
+        error,
+        completedAt,
+        claimedBy: null,
+        ...(status === 'completed' ? { currentStage: null } : {}),
+      })
+      .where('id = :id', { id: job.id });
+    if (workerId) update.andWhere('claimed_by = :workerId', { workerId });
+    const { affected } = await update.execute();
+    if (workerId && !affected) return status;
     await this.writeMetadata(job.id);
     return status;
   }

@@ -16,6 +16,9 @@ interface StaleStage {
  * the queue (it resumes from the stage's checkpoint) until the tenant's max restart attempts, then fails with the
  * reason. The old worker, if it still lives, is told to abort and is fenced off by its lost claim.
  */
+/** How long a running job may show no running stage before the Monitor requeues it. */
+export const ORPHAN_MINUTES = 10;
+
 export class MonitorService {
   constructor(
     private readonly ds: DataSource,
@@ -70,6 +73,23 @@ export class MonitorService {
         }
       });
     }
+    restarted += await this.requeueOrphans(now, tenantId);
     return { restarted, failed };
+  }
+
+  /**
+   * A job marked running with no running stage and no sign of life for ORPHAN_MINUTES (its engine died between two
+   * stages, or during the preflight) goes back to the queue; it resumes from its stages' checkpoints.
+   */
+  private async requeueOrphans(now: Date, tenantId?: string): Promise<number> {
+    const [rows] = (await this.ds.query(
+      `UPDATE job j SET status = 'pending', claimed_by = NULL, kill_requested = true, not_before = $1, updated_at = $1
+        WHERE j.status = 'running' AND ($2::uuid IS NULL OR j.tenant_id = $2)
+          AND j.updated_at < $1::timestamptz - make_interval(mins => $3)
+          AND NOT EXISTS (SELECT 1 FROM job_stage s WHERE s.job_id = j.id AND s.status = 'running')
+       RETURNING j.id`,
+      [now, tenantId ?? null, ORPHAN_MINUTES],
+    )) as [{ id: string }[], number];
+    return rows.length;
   }
 }
