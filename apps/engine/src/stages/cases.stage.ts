@@ -68,10 +68,7 @@ export class CasesStage implements Stage {
       // Vulnerabilities settled without any ThreatConnect call (unchanged, skipped) are marked done with the
       // next commit instead of one transaction each: redoing them after a kill costs no call either.
       let settled: string[] = [];
-      const commit = async (
-        aggregate: CaseAggregate | null,
-        outcome: CaseOutcome | null,
-      ): Promise<void> => {
+      const commit = async (aggregate: CaseAggregate | null, outcome: CaseOutcome | null): Promise<void> => {
         const names = aggregate ? [...settled, aggregate.vulnerability] : settled;
         settled = [];
         await ctx.commit(
