@@ -58,7 +58,9 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     if (dropped) return;
     dropped = true;
     if (dataSource.isInitialized) await dataSource.destroy();
-    await admin(server.url, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
+    await admin(server.url, (c) =>
+      c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`),
+    );
   };
   try {
     await dataSource.initialize();

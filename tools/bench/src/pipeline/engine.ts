@@ -2,7 +2,11 @@
 // tools/bench only): the pipeline runs without Nest, exactly as the engine's own pipeline tests drive it.
 export { JobFilesService } from '../../../../apps/engine/src/jobs/job-files.service';
 export { JobQueue } from '../../../../apps/engine/src/jobs/job-queue';
-export { PipelineService, type StageHooks, type TenantRuntime } from '../../../../apps/engine/src/jobs/pipeline.service';
+export {
+  PipelineService,
+  type StageHooks,
+  type TenantRuntime,
+} from '../../../../apps/engine/src/jobs/pipeline.service';
 export { DownloadStage } from '../../../../apps/engine/src/stages/download.stage';
 export {
   DEFAULT_PIPELINE_SETTINGS,

@@ -73,7 +73,11 @@ function timedFetch(waited: { seconds: number }): typeof fetch {
     const response = await fetch(input, init);
     const body = await response.arrayBuffer();
     waited.seconds += (performance.now() - started) / 1000;
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }
 
@@ -129,7 +133,12 @@ export async function runBenchJob(
   const stageRows = (await ctx.dataSource.query(
     `SELECT stage, started_at, completed_at, counts FROM job_stage WHERE job_id = $1 ORDER BY position`,
     [job.id],
-  )) as { stage: string; started_at: Date | null; completed_at: Date | null; counts: Record<string, number> }[];
+  )) as {
+    stage: string;
+    started_at: Date | null;
+    completed_at: Date | null;
+    counts: Record<string, number>;
+  }[];
   const tcByKind = diff(tcAfter.byKind, tcBefore.byKind);
   return {
     status,

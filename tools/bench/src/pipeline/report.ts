@@ -41,7 +41,10 @@ export function printJob(title: string, f: JobFigures, findings: number): void {
   rows.push(['engine memory', memoryText(f.memory)]);
   rows.push(['Wiz GraphQL requests', `${f.wizGraphqlRequests} (+${f.wizTokenRequests} token)`]);
   rows.push(['  waiting for the Wiz simulator', `${f.wizWaitSeconds.toFixed(2)} s`]);
-  rows.push(['ThreatConnect HTTP calls', `${f.tcTotal} (${f.tcWaitSeconds.toFixed(2)} s waiting for the simulator)`]);
+  rows.push([
+    'ThreatConnect HTTP calls',
+    `${f.tcTotal} (${f.tcWaitSeconds.toFixed(2)} s waiting for the simulator)`,
+  ]);
   for (const [kind, n] of Object.entries(f.tcByKind).sort()) rows.push([`  ${kind}`, String(n)]);
   for (const [route, n] of Object.entries(f.tcByRoute).sort()) rows.push([`    ${route}`, String(n)]);
   table(title, rows);

@@ -12,7 +12,9 @@ export const WIZ_NOW = '2026-12-01T00:00:00.000Z';
 
 type Handler = (request: SimRequest) => unknown;
 
-async function startWiz(args: string[]): Promise<{ handle: Handler; close: () => Promise<void>; info: unknown }> {
+async function startWiz(
+  args: string[],
+): Promise<{ handle: Handler; close: () => Promise<void>; info: unknown }> {
   const [findings, vulnerabilities, seed] = args.map(Number) as [number, number, number];
   const sim: WizSimulator = await startWizSimulator({
     seed,
@@ -25,7 +27,11 @@ async function startWiz(args: string[]): Promise<{ handle: Handler; close: () =>
   const handle: Handler = (request) => {
     if (request.op === 'stats') return sim.stats();
     if (request.op === 'expected') {
-      const ids = sim.expectedIds({ updatedAfter: request.start, updatedBefore: request.end, exploitFilter: 'none' });
+      const ids = sim.expectedIds({
+        updatedAfter: request.start,
+        updatedBefore: request.end,
+        exploitFilter: 'none',
+      });
       const names = new Set<string>();
       for (const id of ids) {
         const name = normalizeVulnerabilityName(sim.finding(id)?.name);
@@ -45,9 +51,16 @@ async function startWiz(args: string[]): Promise<{ handle: Handler; close: () =>
   return { handle, close: () => sim.close(), info };
 }
 
-async function startTc(args: string[]): Promise<{ handle: Handler; close: () => Promise<void>; info: unknown }> {
+async function startTc(
+  args: string[],
+): Promise<{ handle: Handler; close: () => Promise<void>; info: unknown }> {
   const [organization, source, community, user, accessId, secretKey] = args as [
-    string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
   const sim: TcSimulator = await startTcSimulator({
     accessId,
@@ -74,14 +87,6 @@ async function startTc(args: string[]): Promise<{ handle: Handler; close: () => 
       for (const i of request.indicators) sim.seedIndicator(i.owner, i);
       return null;
     }
-    if (request.op === 'summary') {
-      const state = sim.state();
-      return {
-        groups: state.groups.filter((g) => g.ownerName === source).length,
-        cases: state.cases.length,
-        batchJobs: state.batchJobs.length,
-      };
-    }
     throw new Error(`Unknown request ${request.op} for the ThreatConnect simulator`);
   };
   return { handle, close: () => sim.close(), info: { url: sim.url } };
@@ -97,7 +102,11 @@ async function main(): Promise<void> {
   process.on('message', (message: SimRequest & { id: number }) => {
     try {
       const result =
-        message.op === 'rss' ? process.memoryUsage().rss : message.op === 'info' ? sim.info : sim.handle(message);
+        message.op === 'rss'
+          ? process.memoryUsage().rss
+          : message.op === 'info'
+            ? sim.info
+            : sim.handle(message);
       send({ id: message.id, result });
     } catch (error) {
       send({ id: message.id, error: error instanceof Error ? error.message : String(error) });

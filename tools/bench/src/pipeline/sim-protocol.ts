@@ -6,7 +6,7 @@ export interface SeedObject {
 }
 
 export type SimRequest =
-  | { op: 'info' | 'rss' | 'stats' | 'calls' | 'summary' }
+  | { op: 'info' | 'rss' | 'stats' | 'calls' }
   | { op: 'expected'; start: string; end: string }
   | {
       op: 'seed';
