@@ -5,6 +5,7 @@ import { countOf, type Stage, type StageContext } from './stage';
 
 interface UploadCheckpoint {
   nextPart: number;
+  partsDone: number;
   jobs: number;
   httpCalls: number;
   groupsSucceeded: number;
@@ -25,6 +26,7 @@ export class UploadStage implements Stage {
   async run(ctx: StageContext): Promise<void> {
     const state: UploadCheckpoint = (ctx.stage.checkpoint as UploadCheckpoint | null) ?? {
       nextPart: 0,
+      partsDone: 0,
       jobs: 0,
       httpCalls: 0,
       groupsSucceeded: 0,
@@ -78,6 +80,7 @@ export class UploadStage implements Stage {
       state.httpCalls += result.httpCalls;
       state.errors += errors.length;
       state.nextPart = part.part + 1;
+      state.partsDone += 1;
       await ctx.commit(
         async (em) => {
           await recordErrors(em, ctx.tenant.id, ctx.job.id, 'upload', errors);
@@ -107,7 +110,7 @@ export class UploadStage implements Stage {
             indicatorsFailed: state.indicatorsFailed,
             uploadErrors: state.errors,
           },
-          progress: { done: state.nextPart, total },
+          progress: { done: state.partsDone, total },
         },
       );
     }
