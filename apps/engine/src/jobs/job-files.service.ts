@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gunzipSync } from 'node:zlib';
 import type { EntityManager } from 'typeorm';
@@ -71,18 +71,12 @@ export class JobFilesService {
 
   /** A gzip stream of every part of one kind, in order (concatenated gzip members are one valid gzip file). */
   stream(parts: readonly Pick<JobFile, 'path'>[]): Readable {
-    const out = new PassThrough();
-    void (async () => {
-      try {
-        for (const part of parts) {
-          await pipeline(createReadStream(part.path), out, { end: false });
-        }
-        out.end();
-      } catch (error) {
-        out.destroy(error as Error);
-      }
-    })();
-    return out;
+    return Readable.from(
+      (async function* () {
+        for (const part of parts) yield* createReadStream(part.path);
+      })(),
+      { objectMode: false },
+    );
   }
 
   async removeJob(tenantId: string, jobId: string): Promise<void> {
