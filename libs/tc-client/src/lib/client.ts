@@ -1,6 +1,5 @@
 // `createTcClient`: the ThreatConnect facade the engine uses. Transport concerns live in transport.ts;
 // each endpoint family in endpoints/.
-import type { TcAuth } from './auth';
 import { TcKeyedMutex } from './concurrency';
 import { TcInvalidInputError } from './errors';
 import { associationEndpoints, type TcObjectRef } from './endpoints/associations.endpoints';
@@ -21,25 +20,10 @@ import type {
   TcTaggedObject,
 } from './model/object.model';
 import type { TcAttributeType, TcOwner, TcUser } from './model/security.model';
-import type { TcRetryPolicy } from './retry';
-import { TcTransport, type TcLogger } from './transport';
+import { TcTransport, type TcTransportOptions } from './transport';
 
-export interface TcClientOptions {
-  /** API root including `/api` (e.g. `https://app.threatconnect.com/api`); that prefix is signed. */
-  baseUrl: string;
-  auth: TcAuth;
-  /** Requests in flight at once (default 4). */
-  concurrency?: number;
-  /** Per attempt (default 60 s). */
-  timeoutMs?: number;
-  retry?: Partial<TcRetryPolicy>;
-  logger?: TcLogger;
-  fetch?: typeof fetch;
-  /** Clock for the HMAC timestamp, in ms (tests). */
-  now?: () => number;
-  /** Query strings this long or longer go as a GET with a JSON body (default 2,000). */
-  longQueryThreshold?: number;
-}
+/** How to reach ThreatConnect: see TcTransportOptions (base URL including `/api`, auth, limits, clock). */
+export type TcClientOptions = Omit<TcTransportOptions, 'getWithBody'>;
 
 export interface TcClient {
   owners(signal?: AbortSignal): Promise<TcOwner[]>;

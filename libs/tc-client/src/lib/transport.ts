@@ -49,13 +49,17 @@ export interface TcResponse<T = unknown> {
 }
 
 export interface TcTransportOptions {
+  /** API root including `/api` (e.g. `https://app.threatconnect.com/api`); that prefix is signed. */
   baseUrl: string;
   auth: TcAuth;
+  /** Requests in flight at once (default 4). */
   concurrency?: number;
+  /** Per attempt (default 60 s). */
   timeoutMs?: number;
   retry?: Partial<TcRetryPolicy>;
   logger?: TcLogger;
   fetch?: typeof fetch;
+  /** Clock for the HMAC timestamp, in ms (tests). */
   now?: () => number;
   /** Query strings at least this long are sent as a GET with a JSON body. Default 2,000. */
   longQueryThreshold?: number;
