@@ -39,14 +39,7 @@ export class ConvertStage implements Stage {
     );
 
     for (;;) {
-      const names = (
-        await ctx.query<{ name: string }>(
-          `SELECT vulnerability_name AS name FROM job_vulnerability
-            WHERE job_id = $1 AND ($2::text IS NULL OR vulnerability_name > $2)
-            ORDER BY vulnerability_name LIMIT $3`,
-          [ctx.job.id, state.after, ctx.settings.convertChunkSize],
-        )
-      ).map((r) => r.name);
+      const names = await nextChunk(ctx, state.after);
       if (names.length === 0) break;
 
       const findings = await loadFindings(ctx, names);
@@ -109,6 +102,31 @@ export class ConvertStage implements Stage {
       );
     }
   }
+}
+
+/**
+ * The next vulnerabilities to convert: at most `convertChunkSize` of them and, past the first, no more than
+ * `convertMaxFindings` stored findings in all, so memory follows the chunk, not the tenant (a vulnerability is
+ * always converted whole: all its findings at once).
+ */
+async function nextChunk(ctx: StageContext, after: string | null): Promise<string[]> {
+  const rows = await ctx.query<{ name: string; findings: number }>(
+    `SELECT jv.vulnerability_name AS name,
+            (SELECT count(*)::int FROM finding f
+              WHERE f.tenant_id = $4 AND f.vulnerability_name = jv.vulnerability_name) AS findings
+       FROM job_vulnerability jv
+      WHERE jv.job_id = $1 AND ($2::text IS NULL OR jv.vulnerability_name > $2)
+      ORDER BY jv.vulnerability_name LIMIT $3`,
+    [ctx.job.id, after, ctx.settings.convertChunkSize, ctx.tenant.id],
+  );
+  const names: string[] = [];
+  let findings = 0;
+  for (const row of rows) {
+    if (names.length > 0 && findings + row.findings > ctx.settings.convertMaxFindings) break;
+    names.push(row.name);
+    findings += row.findings;
+  }
+  return names;
 }
 
 interface SyncUpdate {

@@ -1,3 +1,4 @@
+import { normalizeVulnerabilityName } from '@wiztc/mapping';
 import type { TcClient, TcTaggedObject } from '@wiztc/tc-client';
 import { hashOf } from './convert.stage';
 import { isEligible } from './eligibility';
@@ -90,7 +91,8 @@ export class CorrelateStage implements Stage {
         })) {
           if (object.kind === 'group' && ownGroupIds.has(object.id)) continue;
           for (const tag of object.tags) {
-            const target = targets.get(tag);
+            // ThreatConnect matches tags without regard to case; CVE ids are compared in their upper-case form.
+            const target = targets.get(normalizeVulnerabilityName(tag) ?? tag);
             if (!target) continue;
             state.matched += 1;
             const hash = hashOf([target.groupId, target.caseId, attributesFor(target)]);

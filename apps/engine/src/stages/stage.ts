@@ -46,7 +46,10 @@ export interface StageContext {
 
 export interface PipelineSettings {
   wizPageSize: number;
+  /** Vulnerabilities converted together (one batch part, one cases part). */
   convertChunkSize: number;
+  /** Stored findings loaded together by convert (a larger vulnerability is still converted whole). */
+  convertMaxFindings: number;
   batchMaxItems: number;
   batchMaxBytes: number;
   batchPollIntervalMs: number;
@@ -57,6 +60,7 @@ export interface PipelineSettings {
 export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   wizPageSize: 500,
   convertChunkSize: 500,
+  convertMaxFindings: 5000,
   batchMaxItems: 5000,
   batchMaxBytes: 1_900_000,
   batchPollIntervalMs: 1000,
