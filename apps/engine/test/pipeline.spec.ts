@@ -1,4 +1,4 @@
-import { normalizeVulnerabilityName, vulnerabilityTag, vulnerabilityXid } from '@wiztc/mapping';
+import { vulnerabilityTag, vulnerabilityXid } from '@wiztc/mapping';
 import type { TcClient } from '@wiztc/tc-client';
 import type { TcSimulator } from '@wiztc/tc-simulator';
 import type { WizClient } from '@wiztc/wiz-client';
@@ -17,6 +17,7 @@ import {
   startTc,
   startWiz,
   type PipelineFixture,
+  wholeWindow,
 } from './support/pipeline-fixture';
 
 const ALL = ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'REJECTED'] as const;
@@ -35,15 +36,7 @@ describe('job pipeline on Postgres against both simulators', () => {
     wiz = await startWiz();
     tc = await startTc();
     f = await createPipelineFixture(wiz, tc);
-    const end = wiz.now();
-    window = { start: new Date(Date.parse(end) - 61 * 86_400_000).toISOString(), end };
-    const ids = wiz.expectedIds({
-      updatedAfter: window.start,
-      updatedBefore: window.end,
-      exploitFilter: 'none',
-      statuses: [...ALL],
-    });
-    vulnerabilities = new Set(ids.map((id) => normalizeVulnerabilityName(wiz.finding(id)?.name) as string));
+    ({ window, vulnerabilities } = wholeWindow(wiz));
     const names = [...vulnerabilities].sort();
     matched.threat = names[3] as string;
     matched.host = names[10] as string;

@@ -1,4 +1,3 @@
-import { normalizeVulnerabilityName } from '@wiztc/mapping';
 import type { TcSimulator } from '@wiztc/tc-simulator';
 import type { WizSimulator } from '@wiztc/wiz-simulator';
 import {
@@ -8,6 +7,7 @@ import {
   startWiz,
   TEST_SETTINGS,
   type PipelineFixture,
+  wholeWindow,
 } from './support/pipeline-fixture';
 
 describe('pipeline details on a small data set', () => {
@@ -21,15 +21,9 @@ describe('pipeline details on a small data set', () => {
     wiz = await startWiz({ findingCount: 400, vulnerabilityCount: 25, seed: 11 });
     tc = await startTc();
     f = await createPipelineFixture(wiz, tc);
-    const end = wiz.now();
-    window = { start: new Date(Date.parse(end) - 61 * 86_400_000).toISOString(), end };
-    const ids = wiz.expectedIds({
-      updatedAfter: window.start,
-      updatedBefore: window.end,
-      exploitFilter: 'none',
-      statuses: ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'REJECTED'],
-    });
-    names = [...new Set(ids.map((id) => normalizeVulnerabilityName(wiz.finding(id)?.name) as string))].sort();
+    const whole = wholeWindow(wiz);
+    window = whole.window;
+    names = [...whole.vulnerabilities].sort();
   });
 
   afterAll(async () => {

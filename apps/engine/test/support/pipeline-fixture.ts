@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { normalizeVulnerabilityName } from '@wiztc/mapping';
 import { createTcClient, type TcClient } from '@wiztc/tc-client';
 import { startTcSimulator, type TcSimulator, type TcSimState } from '@wiztc/tc-simulator';
 import { createWizClient, type WizClient } from '@wiztc/wiz-client';
@@ -131,6 +132,26 @@ export async function createPipelineFixture(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A window over all the simulator's data (it spreads updatedAt over 60 days), the finding ids and vulnerabilities in it. */
+export function wholeWindow(wiz: WizSimulator): {
+  window: { start: string; end: string };
+  ids: string[];
+  vulnerabilities: Set<string>;
+} {
+  const end = wiz.now();
+  const window = { start: new Date(Date.parse(end) - 61 * 86_400_000).toISOString(), end };
+  const ids = wiz.expectedIds({
+    updatedAfter: window.start,
+    updatedBefore: window.end,
+    exploitFilter: 'none',
+    statuses: ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'REJECTED'],
+  });
+  const vulnerabilities = new Set(
+    ids.map((id) => normalizeVulnerabilityName(wiz.finding(id)?.name) as string),
+  );
+  return { window, ids, vulnerabilities };
 }
 
 /** Enqueues a job over the window, claims it, runs it to its end. */
