@@ -47,7 +47,8 @@ describe('embedded Postgres', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiztc-embedded-'));
   });
   afterEach(async () => {
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     for (const stop of stops.splice(0)) await stop().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -65,7 +66,11 @@ describe('embedded Postgres', () => {
       WIZTC_SCHEDULER_ENABLED: 'false',
       WIZTC_PREFLIGHT: 'false',
     };
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/engine/src/main.ts'], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/engine/src/main.ts'], {
+      cwd: workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

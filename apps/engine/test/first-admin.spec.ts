@@ -16,7 +16,8 @@ describe('first system administrator', () => {
     bootTestApp({
       database: db,
       env: { WIZTC_BOOTSTRAP_ADMIN_KEY: undefined },
-      override: (builder) => builder.overrideProvider(ADMIN_KEY_OUTPUT).useValue((text: string) => printed.push(text)),
+      override: (builder) =>
+        builder.overrideProvider(ADMIN_KEY_OUTPUT).useValue((text: string) => printed.push(text)),
     });
 
   it('is created at first start, printed once, usable, and never printed again', async () => {
@@ -39,7 +40,9 @@ describe('first system administrator', () => {
     try {
       expect(second).toEqual([]);
       expect((await call(app2.baseUrl, 'GET', '/tenants', { key })).status).toBe(200);
-      const rows: Array<{ n: number }> = await db.dataSource.query(`SELECT count(*)::int AS n FROM api_key WHERE role = 'system-admin'`);
+      const rows: Array<{ n: number }> = await db.dataSource.query(
+        `SELECT count(*)::int AS n FROM api_key WHERE role = 'system-admin'`,
+      );
       expect(rows[0]?.n).toBe(1);
     } finally {
       await app2.close();

@@ -11,7 +11,9 @@ describe('migrations', () => {
   });
 
   it('leave no drift between every entity under src/ and the migrated schema (migration:generate --check)', async () => {
-    expect(db.dataSource.entityMetadatas.map((m) => m.tableName)).toEqual(expect.arrayContaining(['tenant', 'api_key']));
+    expect(db.dataSource.entityMetadatas.map((m) => m.tableName)).toEqual(
+      expect.arrayContaining(['tenant', 'api_key']),
+    );
     const sql = await db.dataSource.driver.createSchemaBuilder().log();
     expect(sql.upQueries.map((q) => q.query)).toEqual([]);
   });

@@ -53,7 +53,12 @@ describe('engine platform: health, authentication, errors, OpenAPI', () => {
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/tenants', '/api/v1/tenants/{tenantId}', '/api/v1/health', '/api/v1/api-keys']),
+      expect.arrayContaining([
+        '/api/v1/tenants',
+        '/api/v1/tenants/{tenantId}',
+        '/api/v1/health',
+        '/api/v1/api-keys',
+      ]),
     );
   });
 });

@@ -14,7 +14,8 @@ describe('tenants API', () => {
     await t?.close();
   });
 
-  const create = (body: Record<string, unknown>, key = t.adminKey) => call<TenantSettings>(t.baseUrl, 'POST', '/tenants', { key, body });
+  const create = (body: Record<string, unknown>, key = t.adminKey) =>
+    call<TenantSettings>(t.baseUrl, 'POST', '/tenants', { key, body });
 
   it('creates a tenant with the guide defaults and never returns secrets', async () => {
     const payload = tenantPayload();
@@ -52,9 +53,14 @@ describe('tenants API', () => {
   it('stores secrets encrypted: no plaintext in the table, decrypted only for the pipeline', async () => {
     const payload = tenantPayload();
     const { body } = await create(payload);
-    const rows: Array<Record<string, unknown>> = await t.database.dataSource.query('SELECT * FROM tenant WHERE id = $1', [body.id]);
+    const rows: Array<Record<string, unknown>> = await t.database.dataSource.query(
+      'SELECT * FROM tenant WHERE id = $1',
+      [body.id],
+    );
     const raw = JSON.stringify(rows, (_key, value: unknown) =>
-      value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer' ? Buffer.from((value as { data: number[] }).data).toString('latin1') : value,
+      value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer'
+        ? Buffer.from((value as { data: number[] }).data).toString('latin1')
+        : value,
     );
     expect(rows).toHaveLength(1);
     expect(raw).not.toContain(String(payload['wizClientSecret']));
@@ -70,20 +76,30 @@ describe('tenants API', () => {
     const first = await create(tenantPayload());
     const dupClient = await create(tenantPayload({ wizClientId: first.body.wizClientId }));
     expect(dupClient.status).toBe(409);
-    expect(dupClient.body['message' as keyof TenantSettings]).toMatch(/wizClientId is already used by another tenant.*never shared/);
+    expect(dupClient.body['message' as keyof TenantSettings]).toMatch(
+      /wizClientId is already used by another tenant.*never shared/,
+    );
     const dupSource = await create(tenantPayload({ sourceName: first.body.sourceName.toUpperCase() }));
     expect(dupSource.status).toBe(409);
     expect(dupSource.body['message' as keyof TenantSettings]).toMatch(/sourceName is already used/);
 
     const other = await create(tenantPayload());
-    const patch = await call(t.baseUrl, 'PATCH', `/tenants/${other.body.id}`, { key: t.adminKey, body: { wizClientId: first.body.wizClientId } });
+    const patch = await call(t.baseUrl, 'PATCH', `/tenants/${other.body.id}`, {
+      key: t.adminKey,
+      body: { wizClientId: first.body.wizClientId },
+    });
     expect(patch.status).toBe(409);
-    const unchanged = await call<TenantSettings>(t.baseUrl, 'GET', `/tenants/${other.body.id}`, { key: t.adminKey });
+    const unchanged = await call<TenantSettings>(t.baseUrl, 'GET', `/tenants/${other.body.id}`, {
+      key: t.adminKey,
+    });
     expect(unchanged.body.wizClientId).toBe(other.body.wizClientId);
   });
 
   it.each([
-    [{ wizEnvironment: 'evil.example.com' }, 'wizEnvironment must be one of: app.wiz.io, app.wiz.us, gov.wiz.io'],
+    [
+      { wizEnvironment: 'evil.example.com' },
+      'wizEnvironment must be one of: app.wiz.io, app.wiz.us, gov.wiz.io',
+    ],
     [{ wizDataCenter: 'US17' }, 'wizDataCenter must be a data-center name'],
     [{ wizDataCenter: 'us17.evil.com/' }, 'wizDataCenter must be a data-center name'],
     [{ wizClientId: 'has space' }, 'wizClientId must be a non-empty string without spaces'],
@@ -114,7 +130,18 @@ describe('tenants API', () => {
     const response = await create({});
     expect(response.status).toBe(400);
     const details = (response.body as unknown as { details: string[] }).details.join('\n');
-    for (const field of ['name', 'tcOrganization', 'sourceName', 'wizEnvironment', 'wizDataCenter', 'wizClientId', 'wizClientSecret', 'tcApiUrl', 'tcAccessId', 'tcSecretKey']) {
+    for (const field of [
+      'name',
+      'tcOrganization',
+      'sourceName',
+      'wizEnvironment',
+      'wizDataCenter',
+      'wizClientId',
+      'wizClientSecret',
+      'tcApiUrl',
+      'tcAccessId',
+      'tcSecretKey',
+    ]) {
       expect(details).toContain(field);
     }
   });
@@ -127,14 +154,25 @@ describe('tenants API', () => {
       body: { ownersToScan: ['Demo Community'], assignee: null, exploitFilter: 'cisaKev' },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ ownersToScan: ['Demo Community'], assignee: null, exploitFilter: 'cisaKev', name: payload['name'] });
+    expect(patched.body).toMatchObject({
+      ownersToScan: ['Demo Community'],
+      assignee: null,
+      exploitFilter: 'cisaKev',
+      name: payload['name'],
+    });
     const service = t.app.get(TenantsService);
     expect((await service.getRuntimeSettings(body.id)).wizClientSecret).toBe(payload['wizClientSecret']);
 
-    await call(t.baseUrl, 'PATCH', `/tenants/${body.id}`, { key: t.adminKey, body: { wizClientSecret: 'rotated-secret-PLAINTEXT' } });
+    await call(t.baseUrl, 'PATCH', `/tenants/${body.id}`, {
+      key: t.adminKey,
+      body: { wizClientSecret: 'rotated-secret-PLAINTEXT' },
+    });
     expect((await service.getRuntimeSettings(body.id)).wizClientSecret).toBe('rotated-secret-PLAINTEXT');
 
-    const nulled = await call(t.baseUrl, 'PATCH', `/tenants/${body.id}`, { key: t.adminKey, body: { name: null } });
+    const nulled = await call(t.baseUrl, 'PATCH', `/tenants/${body.id}`, {
+      key: t.adminKey,
+      body: { name: null },
+    });
     expect(nulled.status).toBe(400);
     expect(nulled.body['message']).toBe('name cannot be null');
   });
@@ -142,7 +180,9 @@ describe('tenants API', () => {
   it('refuses a save when the preflight check fails, listing the problems', async () => {
     const service = t.app.get(TenantsService);
     service.setPreflight(async (settings) =>
-      settings.wizClientSecret === 'bad' ? { ok: false, problems: ['Wiz: token request refused (401)'] } : { ok: true, problems: [] },
+      settings.wizClientSecret === 'bad'
+        ? { ok: false, problems: ['Wiz: token request refused (401)'] }
+        : { ok: true, problems: [] },
     );
     try {
       const refused = await create(tenantPayload({ wizClientSecret: 'bad' }));
@@ -175,7 +215,10 @@ describe('tenants API', () => {
 
     it('reads and edits its own tenant', async () => {
       expect((await call(t.baseUrl, 'GET', `/tenants/${mine.id}`, { key: orgKey })).status).toBe(200);
-      const patched = await call<TenantSettings>(t.baseUrl, 'PATCH', `/tenants/${mine.id}`, { key: orgKey, body: { assignee: 'me' } });
+      const patched = await call<TenantSettings>(t.baseUrl, 'PATCH', `/tenants/${mine.id}`, {
+        key: orgKey,
+        body: { assignee: 'me' },
+      });
       expect(patched.status).toBe(200);
       expect(patched.body.assignee).toBe('me');
     });
@@ -185,31 +228,52 @@ describe('tenants API', () => {
         const read = await call(t.baseUrl, 'GET', `/tenants/${id}`, { key: orgKey });
         expect(read.status).toBe(404);
         expect(read.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'tenant not found' });
-        expect((await call(t.baseUrl, 'PATCH', `/tenants/${id}`, { key: orgKey, body: { assignee: 'x' } })).status).toBe(404);
+        expect(
+          (await call(t.baseUrl, 'PATCH', `/tenants/${id}`, { key: orgKey, body: { assignee: 'x' } })).status,
+        ).toBe(404);
       }
-      const untouched = await call<TenantSettings>(t.baseUrl, 'GET', `/tenants/${theirs.id}`, { key: t.adminKey });
+      const untouched = await call<TenantSettings>(t.baseUrl, 'GET', `/tenants/${theirs.id}`, {
+        key: t.adminKey,
+      });
       expect(untouched.body.assignee).toBeNull();
     });
 
     it('cannot list or create tenants, create keys, or change deployment settings', async () => {
       expect((await call(t.baseUrl, 'GET', '/tenants', { key: orgKey })).status).toBe(403);
       expect((await create(tenantPayload(), orgKey)).status).toBe(403);
-      expect((await call(t.baseUrl, 'POST', '/api-keys', { key: orgKey, body: { name: 'x', tenantId: mine.id } })).status).toBe(403);
-      const moved = await call(t.baseUrl, 'PATCH', `/tenants/${mine.id}`, { key: orgKey, body: { sourceName: 'elsewhere' } });
+      expect(
+        (await call(t.baseUrl, 'POST', '/api-keys', { key: orgKey, body: { name: 'x', tenantId: mine.id } }))
+          .status,
+      ).toBe(403);
+      const moved = await call(t.baseUrl, 'PATCH', `/tenants/${mine.id}`, {
+        key: orgKey,
+        body: { sourceName: 'elsewhere' },
+      });
       expect(moved.status).toBe(403);
       expect(moved.body['message']).toBe('only a system administrator can change: sourceName');
     });
 
     it('loses access when its key is revoked', async () => {
-      const created = await call<CreatedApiKey>(t.baseUrl, 'POST', '/api-keys', { key: t.adminKey, body: { name: 'temp', tenantId: mine.id } });
-      expect((await call(t.baseUrl, 'GET', `/tenants/${mine.id}`, { key: created.body.key })).status).toBe(200);
-      expect((await call(t.baseUrl, 'POST', `/api-keys/${created.body.id}/revoke`, { key: t.adminKey })).status).toBe(204);
-      expect((await call(t.baseUrl, 'GET', `/tenants/${mine.id}`, { key: created.body.key })).status).toBe(401);
+      const created = await call<CreatedApiKey>(t.baseUrl, 'POST', '/api-keys', {
+        key: t.adminKey,
+        body: { name: 'temp', tenantId: mine.id },
+      });
+      expect((await call(t.baseUrl, 'GET', `/tenants/${mine.id}`, { key: created.body.key })).status).toBe(
+        200,
+      );
+      expect(
+        (await call(t.baseUrl, 'POST', `/api-keys/${created.body.id}/revoke`, { key: t.adminKey })).status,
+      ).toBe(204);
+      expect((await call(t.baseUrl, 'GET', `/tenants/${mine.id}`, { key: created.body.key })).status).toBe(
+        401,
+      );
     });
   });
 
   it('keeps API keys hashed in the database', async () => {
-    const rows: Array<{ key_hash: string; prefix: string }> = await t.database.dataSource.query('SELECT key_hash, prefix FROM api_key');
+    const rows: Array<{ key_hash: string; prefix: string }> = await t.database.dataSource.query(
+      'SELECT key_hash, prefix FROM api_key',
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(t.adminKey);
     for (const row of rows) expect(row.key_hash).toMatch(/^[0-9a-f]{64}$/);
