@@ -5,13 +5,45 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 const nodeBuiltins = [
-  'fs', 'fs/promises', 'path', 'http', 'https', 'http2', 'net', 'os', 'child_process', 'stream',
-  'stream/promises', 'zlib', 'url', 'util', 'events', 'worker_threads', 'dns', 'tls', 'process', 'timers',
-  'timers/promises', 'readline', 'cluster', 'dgram', 'perf_hooks', 'async_hooks', 'vm',
+  'fs',
+  'fs/promises',
+  'path',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'os',
+  'child_process',
+  'stream',
+  'stream/promises',
+  'zlib',
+  'url',
+  'util',
+  'events',
+  'worker_threads',
+  'dns',
+  'tls',
+  'process',
+  'timers',
+  'timers/promises',
+  'readline',
+  'cluster',
+  'dgram',
+  'perf_hooks',
+  'async_hooks',
+  'vm',
 ];
 // Pure libraries import no framework, HTTP, ORM or node built-in other than crypto (hashing is pure).
 const pureBanned = [
-  '@nestjs/*', '@angular/*', 'typeorm', 'pg', 'pg-boss', '@apollo/*', 'rxjs', 'graphql', 'express',
+  '@nestjs/*',
+  '@angular/*',
+  'typeorm',
+  'pg',
+  'pg-boss',
+  '@apollo/*',
+  'rxjs',
+  'graphql',
+  'express',
   ...nodeBuiltins,
   ...nodeBuiltins.map((m) => `node:${m}`),
 ];
@@ -21,7 +53,10 @@ const depConstraints = (extraForSpecs = []) => [
   { sourceTag: 'type:client', onlyDependOnLibsWithTags: [...extraForSpecs] },
   { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure', 'type:contracts', 'type:client'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:client', 'type:contracts', 'type:pure', 'type:tool'] },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: ['type:client', 'type:contracts', 'type:pure', 'type:tool'],
+  },
   { sourceTag: 'type:cli', onlyDependOnLibsWithTags: ['type:pure', 'type:contracts', 'type:client'] },
   {
     sourceTag: 'type:bench',
@@ -30,7 +65,10 @@ const depConstraints = (extraForSpecs = []) => [
   { sourceTag: 'type:pure', bannedExternalImports: pureBanned },
   { sourceTag: 'type:contracts', bannedExternalImports: pureBanned },
   { sourceTag: 'type:client', bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'pg-boss'] },
-  { sourceTag: 'scope:console', bannedExternalImports: ['@nestjs/*', 'typeorm', 'class-validator', 'pg-boss'] },
+  {
+    sourceTag: 'scope:console',
+    bannedExternalImports: ['@nestjs/*', 'typeorm', 'class-validator', 'pg-boss'],
+  },
 ];
 
 export default [

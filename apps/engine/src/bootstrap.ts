@@ -25,7 +25,9 @@ export function configureEngineApp(app: INestApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'wiztc API key (wtc_…)' })
       .build(),
   );
-  app.getHttpAdapter().get(OPENAPI_PATH, (_req: unknown, res: { json(body: unknown): void }) => res.json(document));
+  app
+    .getHttpAdapter()
+    .get(OPENAPI_PATH, (_req: unknown, res: { json(body: unknown): void }) => res.json(document));
 }
 
 /** Migrations once, before traffic; then module hooks (first admin, scheduler); then listen. */
@@ -36,7 +38,10 @@ export async function startEngineApp(app: INestApplication, port: number, host: 
 }
 
 /** Creates the production app for a configuration whose database URL is resolved. */
-export async function createEngineApp(configuration: Configuration, logger: LoggerService): Promise<INestApplication> {
+export async function createEngineApp(
+  configuration: Configuration,
+  logger: LoggerService,
+): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(configuration), { logger, abortOnError: false });
   configureEngineApp(app);
   return app;

@@ -58,7 +58,9 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
       if (dropped) return;
       dropped = true;
       if (dataSource.isInitialized) await dataSource.destroy();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+      await admin((client) =>
+        client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+      );
     },
   };
 }
@@ -117,7 +119,9 @@ export async function bootTestApp(options: BootTestAppOptions = {}): Promise<Tes
       if (logLevels.some((level) => line.startsWith(`${level} `))) process.stderr.write(`${line}\n`);
     },
   });
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(configuration, { imports: options.imports })] });
+  let builder = Test.createTestingModule({
+    imports: [AppModule.forRoot(configuration, { imports: options.imports })],
+  });
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.setLogger(logger).compile();
   const app = moduleRef.createNestApplication({ logger });

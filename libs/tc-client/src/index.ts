@@ -1,8 +1,19 @@
 export * from './model';
 export { createTcClient, type TcClient, type TcClientOptions } from './lib/client';
-export { signTcRequest, tcStringToSign, type TcAuth, type TcSignInput, type TcSignedHeaders } from './lib/auth';
+export {
+  signTcRequest,
+  tcStringToSign,
+  type TcAuth,
+  type TcSignInput,
+  type TcSignedHeaders,
+} from './lib/auth';
 export * from './lib/errors';
-export { TC_RETRY_POLICIES, resolveRetryPolicy, type TcRetryPolicy, type TcRetryPolicyName } from './lib/retry';
+export {
+  TC_RETRY_POLICIES,
+  resolveRetryPolicy,
+  type TcRetryPolicy,
+  type TcRetryPolicyName,
+} from './lib/retry';
 export type { TcLogger } from './lib/transport';
 export type { TcBatchSubmitInput } from './lib/endpoints/batch.endpoints';
 export { TC_BATCH_MAX_ITEMS, TC_BATCH_DEFAULT_MAX_BYTES } from './lib/endpoints/batch.endpoints';

@@ -5,7 +5,10 @@ import { createTcClient, type TcClient, type TcClientOptions } from './lib/clien
 import type { TcBatchGroup } from './lib/model/batch.model';
 import type { TcCasePayload } from './lib/model/case.model';
 
-export const TC_TEST_CREDENTIALS = { accessId: 'wiztc-test-access-id', secretKey: 'wiztc-test-secret-key-0123456789' } as const;
+export const TC_TEST_CREDENTIALS = {
+  accessId: 'wiztc-test-access-id',
+  secretKey: 'wiztc-test-secret-key-0123456789',
+} as const;
 
 export function tcBatchGroupFactory(overrides: Partial<TcBatchGroup> = {}): TcBatchGroup {
   const name = overrides.name ?? 'CVE-2025-0001';
@@ -20,7 +23,13 @@ export function tcBatchGroupFactory(overrides: Partial<TcBatchGroup> = {}): TcBa
 }
 
 export function tcCasePayloadFactory(overrides: Partial<TcCasePayload> = {}): TcCasePayload {
-  return { name: 'Wiz - Finding - CVE-2025-0001', severity: 'High', status: 'Open', xid: 'wiztc:case:CVE-2025-0001', ...overrides };
+  return {
+    name: 'Wiz - Finding - CVE-2025-0001',
+    severity: 'High',
+    status: 'Open',
+    xid: 'wiztc:case:CVE-2025-0001',
+    ...overrides,
+  };
 }
 
 export interface TcTestBed {

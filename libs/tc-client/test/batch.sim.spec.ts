@@ -5,7 +5,9 @@ const fast = { pollIntervalMs: 5, maxPollIntervalMs: 20 };
 
 describe('v2 batch against the simulator', () => {
   let bed: TcTestBed;
-  beforeAll(async () => { bed = await startTcTestBed({ batch: { processingDelayMs: 5 } }); });
+  beforeAll(async () => {
+    bed = await startTcTestBed({ batch: { processingDelayMs: 5 } });
+  });
   afterEach(() => bed.sim.reset());
   afterAll(() => bed.close());
 
@@ -29,11 +31,21 @@ describe('v2 batch against the simulator', () => {
     const g = tcBatchGroupFactory({ name: 'CVE-2025-7', tag: [{ name: 'A' }] });
     await bed.client.submitBatch({ owner: 'Wiz Source', data: { group: [g] }, ...fast });
     const again = { ...g, tag: [{ name: 'B' }], attribute: [{ type: 'Severity', value: 'High' }] };
-    await bed.client.submitBatch({ owner: 'Wiz Source', data: { group: [again] }, settings: { attributeWriteType: 'Append', tagWriteType: 'Append' }, ...fast });
+    await bed.client.submitBatch({
+      owner: 'Wiz Source',
+      data: { group: [again] },
+      settings: { attributeWriteType: 'Append', tagWriteType: 'Append' },
+      ...fast,
+    });
     let [stored] = bed.sim.state().groups;
     expect(stored?.tags).toEqual(['A', 'B']);
     expect(stored?.attributes.map((a) => a.type).sort()).toEqual(['Description', 'Severity']);
-    await bed.client.submitBatch({ owner: 'Wiz Source', data: { group: [again] }, settings: { attributeWriteType: 'Replace', tagWriteType: 'Replace' }, ...fast });
+    await bed.client.submitBatch({
+      owner: 'Wiz Source',
+      data: { group: [again] },
+      settings: { attributeWriteType: 'Replace', tagWriteType: 'Replace' },
+      ...fast,
+    });
     [stored] = bed.sim.state().groups;
     expect(stored?.tags).toEqual(['B']);
     expect(stored?.attributes.map((a) => a.type)).toEqual(['Severity']);
@@ -45,7 +57,10 @@ describe('v2 batch against the simulator', () => {
         tcBatchGroupFactory({ name: 'CVE-2025-1' }),
         tcBatchGroupFactory({ name: '', xid: 'wiztc:no-name' }),
         tcBatchGroupFactory({ name: 'CVE-2025-3', attribute: [{ type: 'No Such Type', value: 'x' }] }),
-        tcBatchGroupFactory({ name: 'CVE-2025-4', attribute: [{ type: 'Severity', value: 'x'.repeat(501) }] }),
+        tcBatchGroupFactory({
+          name: 'CVE-2025-4',
+          attribute: [{ type: 'Severity', value: 'x'.repeat(501) }],
+        }),
       ],
     };
     const res = await bed.client.submitBatch({ owner: 'Wiz Source', data, ...fast });
@@ -53,11 +68,26 @@ describe('v2 batch against the simulator', () => {
     const byCode = res.errors.map((e) => [e.errorCode, e.errorMessage?.split('.')[0]]);
     expect(byCode).toEqual([
       ['0x1006', 'Group name is required'],
-      ['0x2002', 'Attribute type "No Such Type" is not a valid attribute type (group xid "wiztc:CVE-2025-3")'],
-      ['0x2002', 'Attribute "Severity" value length 501 exceeds the maximum size of 500 (group xid "wiztc:CVE-2025-4")'],
+      [
+        '0x2002',
+        'Attribute type "No Such Type" is not a valid attribute type (group xid "wiztc:CVE-2025-3")',
+      ],
+      [
+        '0x2002',
+        'Attribute "Severity" value length 501 exceeds the maximum size of 500 (group xid "wiztc:CVE-2025-4")',
+      ],
     ]);
-    expect(res.errors.every((e) => e.batchId === res.jobs[0]?.batchId && e.errorReason.includes(`(${e.errorCode}): `))).toBe(true);
-    expect(bed.sim.state().groups.map((g) => g.name).sort()).toEqual(['CVE-2025-1', 'CVE-2025-3', 'CVE-2025-4']);
+    expect(
+      res.errors.every(
+        (e) => e.batchId === res.jobs[0]?.batchId && e.errorReason.includes(`(${e.errorCode}): `),
+      ),
+    ).toBe(true);
+    expect(
+      bed.sim
+        .state()
+        .groups.map((g) => g.name)
+        .sort(),
+    ).toEqual(['CVE-2025-1', 'CVE-2025-3', 'CVE-2025-4']);
   });
 
   it('reports an injected batch failure as General errors (0x1001) and counts them per job', async () => {
@@ -71,7 +101,11 @@ describe('v2 batch against the simulator', () => {
   it('re-splits a job the instance finds too large, and loses nothing', async () => {
     const small = await startTcTestBed({ batch: { maxUploadBytes: 2_000 } });
     try {
-      const res = await small.client.submitBatch({ owner: 'Wiz Source', data: { group: groups(20) }, ...fast });
+      const res = await small.client.submitBatch({
+        owner: 'Wiz Source',
+        data: { group: groups(20) },
+        ...fast,
+      });
       expect(res.jobs.length).toBeGreaterThan(1);
       expect(res.jobs.every((j) => j.bytes <= 2_000)).toBe(true);
       expect(small.sim.state().groups).toHaveLength(20);
@@ -84,9 +118,16 @@ describe('v2 batch against the simulator', () => {
     bed.sim.setFaults({ slowBatchMs: 30 });
     await Promise.all([
       bed.client.submitBatch({ owner: 'Wiz Source', data: { group: groups(3) }, ...fast }),
-      bed.client.submitBatch({ owner: 'Wiz Source', data: { group: groups(3, { tag: [{ name: 'x' }] }) }, ...fast }),
+      bed.client.submitBatch({
+        owner: 'Wiz Source',
+        data: { group: groups(3, { tag: [{ name: 'x' }] }) },
+        ...fast,
+      }),
     ]);
-    const order = bed.sim.calls().filter((c) => c.method === 'POST' && /\/v2\/batch/.test(c.path)).map((c) => c.path.replace(/\d+$/, 'N'));
+    const order = bed.sim
+      .calls()
+      .filter((c) => c.method === 'POST' && /\/v2\/batch/.test(c.path))
+      .map((c) => c.path.replace(/\d+$/, 'N'));
     expect(order).toEqual(['/api/v2/batch', '/api/v2/batch/N', '/api/v2/batch', '/api/v2/batch/N']);
   });
 
@@ -95,12 +136,21 @@ describe('v2 batch against the simulator', () => {
     const ctrl = new AbortController();
     const started = Date.now();
     setTimeout(() => ctrl.abort(), 50);
-    await expect(bed.client.submitBatch({ owner: 'Wiz Source', data: { group: groups(2) }, ...fast, signal: ctrl.signal })).rejects.toBeInstanceOf(TcAbortError);
+    await expect(
+      bed.client.submitBatch({
+        owner: 'Wiz Source',
+        data: { group: groups(2) },
+        ...fast,
+        signal: ctrl.signal,
+      }),
+    ).rejects.toBeInstanceOf(TcAbortError);
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('fails a job that never completes within the job timeout', async () => {
     bed.sim.setFaults({ slowBatchMs: 10_000 });
-    await expect(bed.client.submitBatch({ owner: 'Wiz Source', data: { group: groups(1) }, ...fast, jobTimeoutMs: 60 })).rejects.toBeInstanceOf(TcBatchFailedError);
+    await expect(
+      bed.client.submitBatch({ owner: 'Wiz Source', data: { group: groups(1) }, ...fast, jobTimeoutMs: 60 }),
+    ).rejects.toBeInstanceOf(TcBatchFailedError);
   });
 });

@@ -1,17 +1,32 @@
 import { TcAbortError, TcRateLimitError, TcTimeoutError, type TcLogger } from '../src';
-import { startTcTestBed, TC_TEST_CREDENTIALS, tcBatchGroupFactory, tcCasePayloadFactory, type TcTestBed } from '../src/testing';
+import {
+  startTcTestBed,
+  TC_TEST_CREDENTIALS,
+  tcBatchGroupFactory,
+  tcCasePayloadFactory,
+  type TcTestBed,
+} from '../src/testing';
 
 describe('retries, rate limits, abort, timeouts and redaction', () => {
   let bed: TcTestBed;
-  beforeAll(async () => { bed = await startTcTestBed({ batch: { processingDelayMs: 2 } }); });
+  beforeAll(async () => {
+    bed = await startTcTestBed({ batch: { processingDelayMs: 2 } });
+  });
   afterEach(() => bed.sim.reset());
   afterAll(() => bed.close());
 
   it('survives a 429 storm on reads and batch uploads', async () => {
     bed.sim.setFaults({ rateLimitRate: 0.5 });
     const client = bed.clientWith({ retry: { retries: 20, minDelayMs: 1, maxDelayMs: 2, jitter: 0 } });
-    const data = { group: Array.from({ length: 30 }, (_, i) => tcBatchGroupFactory({ name: `CVE-2025-${i + 100}` })) };
-    const res = await client.submitBatch({ owner: 'Wiz Source', data, maxItemsPerJob: 10, pollIntervalMs: 2 });
+    const data = {
+      group: Array.from({ length: 30 }, (_, i) => tcBatchGroupFactory({ name: `CVE-2025-${i + 100}` })),
+    };
+    const res = await client.submitBatch({
+      owner: 'Wiz Source',
+      data,
+      maxItemsPerJob: 10,
+      pollIntervalMs: 2,
+    });
     expect(res.jobs).toHaveLength(3);
     await expect(client.owners()).resolves.toHaveLength(3);
     expect(bed.sim.state().groups).toHaveLength(30);
@@ -22,7 +37,9 @@ describe('retries, rate limits, abort, timeouts and redaction', () => {
 
   it('gives up with TcRateLimitError when 429s outlast the retries', async () => {
     bed.sim.setFaults({ rateLimitNext: 10 });
-    await expect(bed.clientWith({ retry: { retries: 2, minDelayMs: 1 } }).owners()).rejects.toBeInstanceOf(TcRateLimitError);
+    await expect(bed.clientWith({ retry: { retries: 2, minDelayMs: 1 } }).owners()).rejects.toBeInstanceOf(
+      TcRateLimitError,
+    );
     expect(bed.sim.calls()).toHaveLength(3);
   });
 
@@ -38,7 +55,9 @@ describe('retries, rate limits, abort, timeouts and redaction', () => {
     bed.sim.setFaults({ serverErrorNext: 1 });
     await bed.client.cases.update(c.id, { severity: 'Low' });
     bed.sim.setFaults({ serverErrorNext: 1 });
-    await expect(bed.client.caseAttributes.create(c.id, { type: 'Total Asset Count', value: '1' })).rejects.toMatchObject({ status: 503 });
+    await expect(
+      bed.client.caseAttributes.create(c.id, { type: 'Total Asset Count', value: '1' }),
+    ).rejects.toMatchObject({ status: 503 });
     expect(bed.sim.calls().filter((x) => x.path === '/api/v3/caseAttributes')).toHaveLength(1);
   });
 
@@ -53,7 +72,9 @@ describe('retries, rate limits, abort, timeouts and redaction', () => {
 
   it('times out an attempt and reports TcTimeoutError', async () => {
     bed.sim.setFaults({ latencyMs: 300 });
-    await expect(bed.clientWith({ timeoutMs: 50, retry: { retries: 1, minDelayMs: 1 } }).users()).rejects.toBeInstanceOf(TcTimeoutError);
+    await expect(
+      bed.clientWith({ timeoutMs: 50, retry: { retries: 1, minDelayMs: 1 } }).users(),
+    ).rejects.toBeInstanceOf(TcTimeoutError);
   });
 
   it('never logs the secret key or a signature', async () => {

@@ -16,23 +16,45 @@ function group(i: number): TcBatchGroup {
     externalDateAdded: '2025-01-02T00:00:00Z',
     externalLastModified: '2025-01-03T00:00:00Z',
     attribute: [
-      { type: 'Description', value: `Synthetic description of ${cve}. `.repeat(4), displayed: true, source: 'Wiz' },
-      attr('Severity', 'HIGH'), attr('NVD Severity', 'CRITICAL'), attr('CVSS v3 Impact Score', '5.9'),
-      attr('Has Exploit', 'true'), attr('Has CISA KEV Exploit', 'false'), attr('Status', 'OPEN'),
-      attr('EPSS Probability', '0.0123'), attr('EPSS Percentile', '77.1'), attr('Detection Method', 'PACKAGE'),
-      attr('CVSS v3 Attack Vector', 'NETWORK'), attr('CNA Score', '7.5'),
+      {
+        type: 'Description',
+        value: `Synthetic description of ${cve}. `.repeat(4),
+        displayed: true,
+        source: 'Wiz',
+      },
+      attr('Severity', 'HIGH'),
+      attr('NVD Severity', 'CRITICAL'),
+      attr('CVSS v3 Impact Score', '5.9'),
+      attr('Has Exploit', 'true'),
+      attr('Has CISA KEV Exploit', 'false'),
+      attr('Status', 'OPEN'),
+      attr('EPSS Probability', '0.0123'),
+      attr('EPSS Percentile', '77.1'),
+      attr('Detection Method', 'PACKAGE'),
+      attr('CVSS v3 Attack Vector', 'NETWORK'),
+      attr('CNA Score', '7.5'),
     ],
     tag: [{ name: cve }, { name: `Vulnerability: ${cve}` }],
   };
 }
 
 async function main(): Promise<void> {
-  const sim = await startTcSimulator({ ...creds, organization: 'Bench Org', sources: ['Wiz Source'], batch: { processingDelayMs: 50 } });
+  const sim = await startTcSimulator({
+    ...creds,
+    organization: 'Bench Org',
+    sources: ['Wiz Source'],
+    batch: { processingDelayMs: 50 },
+  });
   try {
     const client = createTcClient({ baseUrl: sim.url, auth: creds });
     const data = { group: Array.from({ length: GROUPS }, (_, i) => group(i)) };
     const started = performance.now();
-    const res = await client.submitBatch({ owner: 'Wiz Source', data, pollIntervalMs: 100, maxPollIntervalMs: 1_000 });
+    const res = await client.submitBatch({
+      owner: 'Wiz Source',
+      data,
+      pollIntervalMs: 100,
+      maxPollIntervalMs: 1_000,
+    });
     const seconds = (performance.now() - started) / 1000;
     const stored = sim.state().groups.length;
     const bytes = res.jobs.reduce((n, j) => n + j.bytes, 0);

@@ -74,7 +74,11 @@ describe('npm start (the zero-setup demo)', () => {
       120_000,
       () => s.output(),
     );
-    expect(s.child.exitCode).toBeNull();
+    // On failure, show what the demo printed before it stopped.
+    expect({ exitCode: s.child.exitCode, output: s.child.exitCode === null ? '' : s.output() }).toEqual({
+      exitCode: null,
+      output: '',
+    });
     const state = JSON.parse(fs.readFileSync(path.join(dataDir, DEMO_STATE_FILE), 'utf8')) as {
       adminKey: string;
     };

@@ -19,7 +19,8 @@ function args(argv: string[]): Map<string, string[]> {
 async function main(): Promise<void> {
   const a = args(process.argv.slice(2));
   const one = (k: string, env: string, dflt: string): string => a.get(k)?.[0] ?? process.env[env] ?? dflt;
-  const sources = a.get('source') ?? (process.env['TC_SIM_SOURCES'] ?? 'Wiz Cloud Security').split(',').filter(Boolean);
+  const sources =
+    a.get('source') ?? (process.env['TC_SIM_SOURCES'] ?? 'Wiz Cloud Security').split(',').filter(Boolean);
   const sim = await startTcSimulator({
     port: Number(one('port', 'TC_SIM_PORT', '8444')),
     host: one('host', 'TC_SIM_HOST', '127.0.0.1'),

@@ -1,5 +1,13 @@
 import type { Role } from '@wiztc/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { Tenant } from '../tenants/tenant.entity';
 
 /** An API credential. Only the SHA-256 of the key is stored; `prefix` lets people recognise it. */

@@ -14,7 +14,11 @@ export class ApiKeysController {
   /** Creates a key (by default an org-admin key for a tenant). The key is in this answer only. */
   @Post()
   create(@Body() dto: CreateApiKeyDto): Promise<CreatedApiKey> {
-    return this.apiKeys.create({ name: dto.name, role: dto.role ?? 'org-admin', tenantId: dto.tenantId ?? null });
+    return this.apiKeys.create({
+      name: dto.name,
+      role: dto.role ?? 'org-admin',
+      tenantId: dto.tenantId ?? null,
+    });
   }
 
   @Get()

@@ -38,8 +38,10 @@ export class ApiKeysService {
   /** Creates a key; the plaintext is in the answer only. */
   async create(input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const tenantId = input.tenantId ?? null;
-    if (input.role === 'org-admin' && !tenantId) throw new BadRequestException('an org-admin key needs a tenantId');
-    if (input.role === 'system-admin' && tenantId) throw new BadRequestException('a system-admin key has no tenantId');
+    if (input.role === 'org-admin' && !tenantId)
+      throw new BadRequestException('an org-admin key needs a tenantId');
+    if (input.role === 'system-admin' && tenantId)
+      throw new BadRequestException('a system-admin key has no tenantId');
     if (tenantId && !(await this.tenants.exists({ where: { id: tenantId } }))) {
       throw new NotFoundException('tenant not found');
     }
@@ -75,7 +77,15 @@ export class ApiKeysService {
 
   private insert(key: string, name: string, role: Role, tenantId: string | null): Promise<ApiKey> {
     return this.keys.save(
-      this.keys.create({ name, role, tenantId, keyHash: hashApiKey(key), prefix: apiKeyPrefix(key), lastUsedAt: null, revokedAt: null }),
+      this.keys.create({
+        name,
+        role,
+        tenantId,
+        keyHash: hashApiKey(key),
+        prefix: apiKeyPrefix(key),
+        lastUsedAt: null,
+        revokedAt: null,
+      }),
     );
   }
 }

@@ -1,10 +1,15 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
 import type { Role } from '@wiztc/contracts';
 import { IS_PUBLIC, ROLES_METADATA } from './auth.metadata';
 import { TenantAccessGuard } from './guards/tenant-access.guard';
 import type { Principal, RequestWithPrincipal } from './principal';
-
 
 /** The route needs no API key (health only). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
@@ -29,8 +34,10 @@ export const TenantScoped = (): MethodDecorator & ClassDecorator =>
   );
 
 /** Injects the authenticated Principal. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
-  if (!principal) throw new Error('CurrentPrincipal used on a route without authentication');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
+    if (!principal) throw new Error('CurrentPrincipal used on a route without authentication');
+    return principal;
+  },
+);

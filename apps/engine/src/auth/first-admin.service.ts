@@ -35,14 +35,29 @@ export class FirstAdminService implements OnApplicationBootstrap {
         await repo
           .createQueryBuilder()
           .insert()
-          .values({ name: 'bootstrap administrator', role: 'system-admin', tenantId: null, keyHash: hashApiKey(key), prefix: apiKeyPrefix(key) })
+          .values({
+            name: 'bootstrap administrator',
+            role: 'system-admin',
+            tenantId: null,
+            keyHash: hashApiKey(key),
+            prefix: apiKeyPrefix(key),
+          })
           .orIgnore()
           .execute();
       }
-      const admins = await repo.createQueryBuilder('k').where(`k.role = 'system-admin' AND k.revoked_at IS NULL`).getCount();
+      const admins = await repo
+        .createQueryBuilder('k')
+        .where(`k.role = 'system-admin' AND k.revoked_at IS NULL`)
+        .getCount();
       if (admins > 0) return undefined;
       const key = generateApiKey();
-      await repo.insert({ name: 'first administrator', role: 'system-admin', tenantId: null, keyHash: hashApiKey(key), prefix: apiKeyPrefix(key) });
+      await repo.insert({
+        name: 'first administrator',
+        role: 'system-admin',
+        tenantId: null,
+        keyHash: hashApiKey(key),
+        prefix: apiKeyPrefix(key),
+      });
       return key;
     });
     if (!created) return;

@@ -13,7 +13,9 @@ import { Redactor, sharedRedactor } from './redaction';
       provide: CryptoService,
       inject: [appConfig.KEY, securityConfig.KEY],
       useFactory: (app: ConfigType<typeof appConfig>, security: ConfigType<typeof securityConfig>) =>
-        new CryptoService(resolveSecretKey(security.secretKey, app.dataDir, (message) => new Logger('Crypto').warn(message))),
+        new CryptoService(
+          resolveSecretKey(security.secretKey, app.dataDir, (message) => new Logger('Crypto').warn(message)),
+        ),
     },
   ],
   exports: [Redactor, CryptoService],

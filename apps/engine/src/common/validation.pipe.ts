@@ -4,7 +4,9 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
     const property = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((text) =>
-      text.startsWith(`property ${error.property} should not exist`) ? `${property} is not a known field` : text.replace(error.property, property),
+      text.startsWith(`property ${error.property} should not exist`)
+        ? `${property} is not a known field`
+        : text.replace(error.property, property),
     );
     return [...own, ...flatten(error.children ?? [], property)];
   });

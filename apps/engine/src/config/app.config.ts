@@ -12,9 +12,12 @@ export interface AppConfig {
   readonly production: boolean;
 }
 
-export const appConfig = registerAs('app', (env): AppConfig => ({
-  port: env.int('PORT', 3000, 0, 65535),
-  host: env.string('WIZTC_HOST', '0.0.0.0'),
-  dataDir: path.resolve(env.string('WIZTC_DATA_DIR', './.wiztc-data')),
-  production: env.string('NODE_ENV', 'development') === 'production',
-}));
+export const appConfig = registerAs(
+  'app',
+  (env): AppConfig => ({
+    port: env.int('PORT', 3000, 0, 65535),
+    host: env.string('WIZTC_HOST', '0.0.0.0'),
+    dataDir: path.resolve(env.string('WIZTC_DATA_DIR', './.wiztc-data')),
+    production: env.string('NODE_ENV', 'development') === 'production',
+  }),
+);

@@ -18,17 +18,23 @@ describe('loadConfiguration', () => {
       PORT: '8080',
       DATABASE_URL: 'postgres://u@h:5432/d',
       WIZTC_SECRET_KEY: hex,
-      WIZTC_WIZ_ENDPOINTS: '{"authUrl":"http://127.0.0.1:9/oauth/token","apiUrl":"http://127.0.0.1:9/graphql"}',
+      WIZTC_WIZ_ENDPOINTS:
+        '{"authUrl":"http://127.0.0.1:9/oauth/token","apiUrl":"http://127.0.0.1:9/graphql"}',
       WIZTC_WIZ_REQUESTS_PER_SECOND: 'unlimited',
       WIZTC_SCHEDULER_ENABLED: 'false',
     });
     expect(config.app.port).toBe(8080);
     expect(config.database.url).toBe('postgres://u@h:5432/d');
     expect(config.security.secretKey?.toString('hex')).toBe(hex);
-    expect(config.wiz.endpoints).toEqual({ authUrl: 'http://127.0.0.1:9/oauth/token', apiUrl: 'http://127.0.0.1:9/graphql' });
+    expect(config.wiz.endpoints).toEqual({
+      authUrl: 'http://127.0.0.1:9/oauth/token',
+      apiUrl: 'http://127.0.0.1:9/graphql',
+    });
     expect(config.wiz.requestsPerSecond).toBe('unlimited');
     expect(config.scheduler.enabled).toBe(false);
-    expect(loadConfiguration({ WIZTC_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }).security.secretKey).toEqual(Buffer.alloc(32, 1));
+    expect(
+      loadConfiguration({ WIZTC_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }).security.secretKey,
+    ).toEqual(Buffer.alloc(32, 1));
   });
 
   it('lists every problem at once, never echoing the secret key', () => {

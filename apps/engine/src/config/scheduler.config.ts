@@ -7,7 +7,10 @@ export interface SchedulerConfig {
   readonly preflight: boolean;
 }
 
-export const schedulerConfig = registerAs('scheduler', (env): SchedulerConfig => ({
-  enabled: env.bool('WIZTC_SCHEDULER_ENABLED', true),
-  preflight: env.bool('WIZTC_PREFLIGHT', true),
-}));
+export const schedulerConfig = registerAs(
+  'scheduler',
+  (env): SchedulerConfig => ({
+    enabled: env.bool('WIZTC_SCHEDULER_ENABLED', true),
+    preflight: env.bool('WIZTC_PREFLIGHT', true),
+  }),
+);

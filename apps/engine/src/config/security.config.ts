@@ -33,7 +33,9 @@ export const securityConfig = registerAs('security', (env): SecurityConfig => {
   }
   const bootstrapAdminKey = env.optional('WIZTC_BOOTSTRAP_ADMIN_KEY');
   if (bootstrapAdminKey !== undefined && !API_KEY_PATTERN.test(bootstrapAdminKey)) {
-    env.problem('WIZTC_BOOTSTRAP_ADMIN_KEY must look like wtc_ followed by at least 32 characters [A-Za-z0-9_-]');
+    env.problem(
+      'WIZTC_BOOTSTRAP_ADMIN_KEY must look like wtc_ followed by at least 32 characters [A-Za-z0-9_-]',
+    );
   }
   return { secretKey, bootstrapAdminKey };
 });

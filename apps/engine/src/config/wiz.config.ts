@@ -45,7 +45,10 @@ export const wizConfig = registerAs('wiz', (env): WizConfig => {
     const rate = Number(rawRate);
     if (rawRate.toLowerCase() === 'unlimited') requestsPerSecond = 'unlimited';
     else if (Number.isFinite(rate) && rate > 0 && rate <= 1000) requestsPerSecond = rate;
-    else env.problem(`WIZTC_WIZ_REQUESTS_PER_SECOND must be a number in (0, 1000] or 'unlimited' (got "${rawRate}")`);
+    else
+      env.problem(
+        `WIZTC_WIZ_REQUESTS_PER_SECOND must be a number in (0, 1000] or 'unlimited' (got "${rawRate}")`,
+      );
   }
   return { endpoints, requestsPerSecond };
 });

@@ -5,7 +5,9 @@ import { buildDataSourceOptions } from './data-source-options';
 
 const { database } = loadConfiguration(processEnvironment());
 if (!database.url) {
-  throw new Error('DATABASE_URL is required for TypeORM CLI commands (e.g. postgres://postgres@127.0.0.1:5432/wiztc)');
+  throw new Error(
+    'DATABASE_URL is required for TypeORM CLI commands (e.g. postgres://postgres@127.0.0.1:5432/wiztc)',
+  );
 }
 
 export default new DataSource(buildDataSourceOptions(database.url));

@@ -43,7 +43,11 @@ function binaries(): { initdb: string; postgres: string; pgCtl: string } {
     throw new Error(`Embedded Postgres needs the package ${pkg} (reinstall with npm ci) or set DATABASE_URL`);
   }
   const bin = path.join(path.dirname(entry), '..', 'native', 'bin');
-  return { initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres'), pgCtl: path.join(bin, 'pg_ctl') };
+  return {
+    initdb: path.join(bin, 'initdb'),
+    postgres: path.join(bin, 'postgres'),
+    pgCtl: path.join(bin, 'pg_ctl'),
+  };
 }
 
 /** As root, Postgres refuses to run: use (or create) the `postgres` OS user. */
@@ -56,7 +60,9 @@ function resolveRunAs(): RunAs | undefined {
   try {
     return lookup();
   } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres'], { stdio: 'ignore' });
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres'], {
+      stdio: 'ignore',
+    });
     return lookup();
   }
 }
@@ -96,7 +102,15 @@ function initdb(bin: string, pgDir: string, password: string, runAs: RunAs | und
     if (runAs) fs.chownSync(pwFile, runAs.uid, runAs.gid);
     execFileSync(
       bin,
-      [`--pgdata=${pgDir}`, `--username=${SUPERUSER}`, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-sync'],
+      [
+        `--pgdata=${pgDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${pwFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+      ],
       { ...runAs, stdio: 'pipe', env: { ...process.env, LC_ALL: 'C' } },
     );
   } finally {
@@ -114,7 +128,12 @@ function isAlive(pid: number): boolean {
 }
 
 /** A Postgres left over by a killed engine (kill -9 does not reach the child): stop it, or drop a stale pid file. */
-function clearLeftover(pgCtl: string, pgDir: string, runAs: RunAs | undefined, log: (m: string) => void): void {
+function clearLeftover(
+  pgCtl: string,
+  pgDir: string,
+  runAs: RunAs | undefined,
+  log: (m: string) => void,
+): void {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
@@ -130,7 +149,8 @@ function clearLeftover(pgCtl: string, pgDir: string, runAs: RunAs | undefined, l
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`embedded Postgres exited at start: ${output().slice(-2000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`embedded Postgres exited at start: ${output().slice(-2000)}`);
     const client = new Client({ connectionString: url });
     try {
       await client.connect();
@@ -138,7 +158,8 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
       return;
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`embedded Postgres not ready after 30 s: ${(error as Error).message}`);
+      if (Date.now() > deadline)
+        throw new Error(`embedded Postgres not ready after 30 s: ${(error as Error).message}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -174,7 +195,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let output = '';
   const child = spawn(
     bin.postgres,
-    ['-D', pgDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    [
+      '-D',
+      pgDir,
+      '-p',
+      String(options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
     { ...runAs, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
   );
   const collect = (chunk: Buffer): void => {

@@ -26,14 +26,18 @@ export class HealthController {
       const tableName = this.dataSource.options.migrationsTableName ?? 'migrations';
       const rows: Array<{ name: string }> = await this.dataSource.query(`SELECT name FROM "${tableName}"`);
       const applied = new Set(rows.map((row) => row.name));
-      const pendingMigrations = this.dataSource.migrations.filter((m) => !applied.has(m.name ?? m.constructor.name)).length;
+      const pendingMigrations = this.dataSource.migrations.filter(
+        (m) => !applied.has(m.name ?? m.constructor.name),
+      ).length;
       status = { status: pendingMigrations === 0 ? 'ready' : 'not-ready', database: 'up', pendingMigrations };
     } catch {
       status = { status: 'not-ready', database: 'down', pendingMigrations: -1 };
     }
     if (status.status !== 'ready') {
       throw new ServiceUnavailableException(
-        status.database === 'down' ? 'not ready: database unreachable' : `not ready: ${status.pendingMigrations} migration(s) pending`,
+        status.database === 'down'
+          ? 'not ready: database unreachable'
+          : `not ready: ${status.pendingMigrations} migration(s) pending`,
       );
     }
     return status;

@@ -68,7 +68,15 @@ export const PREFLIGHT_OPTIONS = Symbol('PREFLIGHT_OPTIONS');
     },
     {
       provide: PipelineService,
-      inject: [DataSource, TenantsService, wizConfig.KEY, JobFilesService, TasksService, CLOCK, PREFLIGHT_OPTIONS],
+      inject: [
+        DataSource,
+        TenantsService,
+        wizConfig.KEY,
+        JobFilesService,
+        TasksService,
+        CLOCK,
+        PREFLIGHT_OPTIONS,
+      ],
       useFactory: (
         ds: DataSource,
         tenants: TenantsService,

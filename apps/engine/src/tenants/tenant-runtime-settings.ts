@@ -32,7 +32,10 @@ export interface TenantRuntimeSettings {
  * Checks settings against the live services (Wiz token, ThreatConnect owners, attribute types).
  * Runs on every save (a failed check refuses the save) and, by the pipeline, before each job.
  */
-export type TenantPreflightCheck = (settings: TenantRuntimeSettings, signal?: AbortSignal) => Promise<PreflightReport>;
+export type TenantPreflightCheck = (
+  settings: TenantRuntimeSettings,
+  signal?: AbortSignal,
+) => Promise<PreflightReport>;
 
 /** Injection token of the preflight check; the default accepts everything. */
 export const TENANT_PREFLIGHT = Symbol('TENANT_PREFLIGHT');

@@ -17,14 +17,20 @@ import { Redactor } from '../common/redaction';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import { SYSTEM_ADMIN_ONLY_SETTINGS, type UpdateTenantDto } from './dto/update-tenant.dto';
 import { Tenant } from './tenant.entity';
-import { TENANT_PREFLIGHT, type TenantPreflightCheck, type TenantRuntimeSettings } from './tenant-runtime-settings';
+import {
+  TENANT_PREFLIGHT,
+  type TenantPreflightCheck,
+  type TenantRuntimeSettings,
+} from './tenant-runtime-settings';
 import { toTenantSettings } from './tenant.mapper';
 
-const SOURCE_TAKEN = 'sourceName is already used by another tenant: a Source name must be unique on the ThreatConnect instance';
+const SOURCE_TAKEN =
+  'sourceName is already used by another tenant: a Source name must be unique on the ThreatConnect instance';
 const CLIENT_ID_TAKEN =
   'wizClientId is already used by another tenant: Wiz credentials are never shared between organizations';
 
-const secretContext = (tenantId: string, field: 'wizClientSecret' | 'tcSecretKey'): string => `tenant:${tenantId}:${field}`;
+const secretContext = (tenantId: string, field: 'wizClientSecret' | 'tcSecretKey'): string =>
+  `tenant:${tenantId}:${field}`;
 
 @Injectable()
 export class TenantsService {
@@ -51,7 +57,11 @@ export class TenantsService {
 
   /** Ids of tenants the scheduler should serve. */
   async listEnabledTenantIds(): Promise<string[]> {
-    const rows = await this.tenants.find({ select: { id: true }, where: { enabled: true }, order: { id: 'ASC' } });
+    const rows = await this.tenants.find({
+      select: { id: true },
+      where: { enabled: true },
+      order: { id: 'ASC' },
+    });
     return rows.map((row) => row.id);
   }
 
@@ -69,7 +79,10 @@ export class TenantsService {
       wizEnvironment: dto.wizEnvironment,
       wizDataCenter: dto.wizDataCenter,
       wizClientId: dto.wizClientId,
-      wizClientSecretEncrypted: this.crypto.encrypt(dto.wizClientSecret, secretContext(id, 'wizClientSecret')),
+      wizClientSecretEncrypted: this.crypto.encrypt(
+        dto.wizClientSecret,
+        secretContext(id, 'wizClientSecret'),
+      ),
       ownersToScan: dto.ownersToScan ?? [],
       groupTypesToScan: dto.groupTypesToScan ?? [...TC_GROUP_TYPES],
       indicatorTypesToScan: dto.indicatorTypesToScan ?? [],
@@ -94,7 +107,9 @@ export class TenantsService {
   /** Applies a partial update; org admins cannot change what a system administrator fixed at deployment. */
   async update(tenantId: string, dto: UpdateTenantDto, principal?: Principal): Promise<TenantSettings> {
     const row = await this.findRow(tenantId);
-    const sent = Object.entries(dto).filter(([, value]) => value !== undefined) as Array<[keyof UpdateTenantDto, unknown]>;
+    const sent = Object.entries(dto).filter(([, value]) => value !== undefined) as Array<
+      [keyof UpdateTenantDto, unknown]
+    >;
     const nulls = sent.filter(([key, value]) => value === null && key !== 'assignee').map(([key]) => key);
     if (nulls.length > 0) throw new BadRequestException(nulls.map((key) => `${key} cannot be null`));
     if (principal && principal.role !== 'system-admin') {
@@ -107,7 +122,10 @@ export class TenantsService {
     Object.assign(row, Object.fromEntries(Object.entries(plain).filter(([, value]) => value !== undefined)));
     if (wizClientSecret !== undefined) {
       this.redactor.register(wizClientSecret);
-      row.wizClientSecretEncrypted = this.crypto.encrypt(wizClientSecret, secretContext(row.id, 'wizClientSecret'));
+      row.wizClientSecretEncrypted = this.crypto.encrypt(
+        wizClientSecret,
+        secretContext(row.id, 'wizClientSecret'),
+      );
     }
     if (tcSecretKey !== undefined) {
       this.redactor.register(tcSecretKey);
@@ -136,7 +154,10 @@ export class TenantsService {
   }
 
   private runtimeOf(row: Tenant): TenantRuntimeSettings {
-    const wizClientSecret = this.crypto.decrypt(row.wizClientSecretEncrypted, secretContext(row.id, 'wizClientSecret'));
+    const wizClientSecret = this.crypto.decrypt(
+      row.wizClientSecretEncrypted,
+      secretContext(row.id, 'wizClientSecret'),
+    );
     const tcSecretKey = this.crypto.decrypt(row.tcSecretKeyEncrypted, secretContext(row.id, 'tcSecretKey'));
     this.redactor.register(wizClientSecret);
     this.redactor.register(tcSecretKey);
@@ -144,7 +165,13 @@ export class TenantsService {
   }
 
   private runtimeFrom(row: Tenant, wizClientSecret: string, tcSecretKey: string): TenantRuntimeSettings {
-    const { wizClientSecretEncrypted: _w, tcSecretKeyEncrypted: _t, createdAt: _c, updatedAt: _u, ...plain } = row;
+    const {
+      wizClientSecretEncrypted: _w,
+      tcSecretKeyEncrypted: _t,
+      createdAt: _c,
+      updatedAt: _u,
+      ...plain
+    } = row;
     return {
       ...plain,
       ownersToScan: [...row.ownersToScan],
@@ -165,7 +192,8 @@ export class TenantsService {
         wizClientId: row.wizClientId,
       })
       .getMany();
-    if (clash.some((other) => other.wizClientId === row.wizClientId)) throw new ConflictException(CLIENT_ID_TAKEN);
+    if (clash.some((other) => other.wizClientId === row.wizClientId))
+      throw new ConflictException(CLIENT_ID_TAKEN);
     if (clash.length > 0) throw new ConflictException(SOURCE_TAKEN);
   }
 
@@ -184,9 +212,14 @@ export class TenantsService {
     try {
       return await write();
     } catch (error) {
-      const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+      const driverError =
+        error instanceof QueryFailedError
+          ? (error.driverError as { code?: string; constraint?: string })
+          : undefined;
       if (driverError?.code === '23505') {
-        throw new ConflictException(driverError.constraint === 'uq_tenant_wiz_client_id' ? CLIENT_ID_TAKEN : SOURCE_TAKEN);
+        throw new ConflictException(
+          driverError.constraint === 'uq_tenant_wiz_client_id' ? CLIENT_ID_TAKEN : SOURCE_TAKEN,
+        );
       }
       throw error;
     }

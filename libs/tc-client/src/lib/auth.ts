@@ -28,7 +28,9 @@ export function tcStringToSign(pathWithQuery: string, method: string, timestamp:
 /** HMAC-SHA256 signature headers for one request. */
 export function signTcRequest(input: TcSignInput): TcSignedHeaders {
   const text = tcStringToSign(input.pathWithQuery, input.method, input.timestamp);
-  const signature = createHmac('sha256', Buffer.from(input.secretKey, 'utf8')).update(text, 'utf8').digest('base64');
+  const signature = createHmac('sha256', Buffer.from(input.secretKey, 'utf8'))
+    .update(text, 'utf8')
+    .digest('base64');
   return { Timestamp: String(input.timestamp), Authorization: `TC ${input.accessId}:${signature}` };
 }
 

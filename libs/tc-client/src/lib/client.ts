@@ -61,7 +61,8 @@ export function createTcClient(options: TcClientOptions): TcClient {
   if (auth.token === undefined && (!auth.accessId || !auth.secretKey)) {
     throw new TcInvalidInputError('auth needs either { accessId, secretKey } or { token }');
   }
-  if (auth.token !== undefined && auth.token === '') throw new TcInvalidInputError('auth token must not be empty');
+  if (auth.token !== undefined && auth.token === '')
+    throw new TcInvalidInputError('auth token must not be empty');
   return buildClient(new TcTransport(options));
 }
 

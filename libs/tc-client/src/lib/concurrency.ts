@@ -6,7 +6,8 @@ export class TcConcurrencyLimit {
   private readonly waiting: { grant: () => void; signal?: AbortSignal; onAbort: () => void }[] = [];
 
   constructor(private readonly max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new RangeError(`concurrency must be a positive integer, got ${max}`);
+    if (!Number.isInteger(max) || max < 1)
+      throw new RangeError(`concurrency must be a positive integer, got ${max}`);
   }
 
   async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -19,7 +20,8 @@ export class TcConcurrencyLimit {
   }
 
   private acquire(signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(new TcAbortError('ThreatConnect request aborted', { cause: signal.reason }));
+    if (signal?.aborted)
+      return Promise.reject(new TcAbortError('ThreatConnect request aborted', { cause: signal.reason }));
     if (this.active < this.max) {
       this.active += 1;
       return Promise.resolve();

@@ -128,7 +128,11 @@ export function tcErrorFromResponse(
 ): TcHttpError {
   const errCode = typeof body?.errCode === 'string' ? body.errCode : undefined;
   const tcMessage =
-    typeof body?.message === 'string' ? body.message : typeof body?.description === 'string' ? body.description : '';
+    typeof body?.message === 'string'
+      ? body.message
+      : typeof body?.description === 'string'
+        ? body.description
+        : '';
   const message = redactTc(
     `ThreatConnect ${details.method} ${details.path} failed with HTTP ${status}${errCode ? ` (${errCode})` : ''}${
       tcMessage ? `: ${tcMessage}` : ''
@@ -140,6 +144,7 @@ export function tcErrorFromResponse(
   if (status === 404) return new TcNotFoundError(message, d);
   if (status === 409) return new TcConflictError(message, d);
   if (status === 429) return new TcRateLimitError(message, d);
-  if (status === 400 && (errCode === '0x2001' || /\bTQL\b/i.test(tcMessage))) return new TcTqlError(message, d);
+  if (status === 400 && (errCode === '0x2001' || /\bTQL\b/i.test(tcMessage)))
+    return new TcTqlError(message, d);
   return new TcHttpError(message, d);
 }

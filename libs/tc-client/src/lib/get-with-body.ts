@@ -10,7 +10,12 @@ export interface TcRawResponse {
   text: string;
 }
 
-export type TcGetWithBody = (url: URL, headers: Record<string, string>, body: string, signal: AbortSignal) => Promise<TcRawResponse>;
+export type TcGetWithBody = (
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+) => Promise<TcRawResponse>;
 
 export const nodeGetWithBody: TcGetWithBody = (url, headers, body, signal) =>
   new Promise((resolve, reject) => {
@@ -19,7 +24,11 @@ export const nodeGetWithBody: TcGetWithBody = (url, headers, body, signal) =>
       url,
       {
         method: 'GET',
-        headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
+        headers: {
+          ...headers,
+          'Content-Type': 'application/json',
+          'Content-Length': String(Buffer.byteLength(body)),
+        },
         signal,
       },
       (res) => {

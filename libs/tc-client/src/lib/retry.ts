@@ -18,15 +18,40 @@ export interface TcRetryPolicy {
 const RETRY_ON = [429, 500, 502, 503, 504];
 
 export const TC_RETRY_POLICIES = {
-  default: { retries: 5, minDelayMs: 500, maxDelayMs: 30_000, factor: 2, jitter: 0.25, retryOnStatus: RETRY_ON, maxRetryAfterMs: 120_000 },
-  patient: { retries: 12, minDelayMs: 1_000, maxDelayMs: 60_000, factor: 2, jitter: 0.25, retryOnStatus: RETRY_ON, maxRetryAfterMs: 300_000 },
-  none: { retries: 0, minDelayMs: 0, maxDelayMs: 0, factor: 1, jitter: 0, retryOnStatus: [], maxRetryAfterMs: 0 },
+  default: {
+    retries: 5,
+    minDelayMs: 500,
+    maxDelayMs: 30_000,
+    factor: 2,
+    jitter: 0.25,
+    retryOnStatus: RETRY_ON,
+    maxRetryAfterMs: 120_000,
+  },
+  patient: {
+    retries: 12,
+    minDelayMs: 1_000,
+    maxDelayMs: 60_000,
+    factor: 2,
+    jitter: 0.25,
+    retryOnStatus: RETRY_ON,
+    maxRetryAfterMs: 300_000,
+  },
+  none: {
+    retries: 0,
+    minDelayMs: 0,
+    maxDelayMs: 0,
+    factor: 1,
+    jitter: 0,
+    retryOnStatus: [],
+    maxRetryAfterMs: 0,
+  },
 } as const satisfies Record<string, TcRetryPolicy>;
 
 export type TcRetryPolicyName = keyof typeof TC_RETRY_POLICIES;
 
 export function resolveRetryPolicy(p: Partial<TcRetryPolicy> | TcRetryPolicyName | undefined): TcRetryPolicy {
-  if (typeof p === 'string') return { ...TC_RETRY_POLICIES[p], retryOnStatus: [...TC_RETRY_POLICIES[p].retryOnStatus] };
+  if (typeof p === 'string')
+    return { ...TC_RETRY_POLICIES[p], retryOnStatus: [...TC_RETRY_POLICIES[p].retryOnStatus] };
   const base = TC_RETRY_POLICIES.default;
   return { ...base, retryOnStatus: [...base.retryOnStatus], ...(p ?? {}) };
 }
@@ -41,7 +66,12 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
 }
 
 /** Delay before retry number `attempt` (1-based). */
-export function backoffDelay(policy: TcRetryPolicy, attempt: number, retryAfterMs?: number, random = Math.random): number {
+export function backoffDelay(
+  policy: TcRetryPolicy,
+  attempt: number,
+  retryAfterMs?: number,
+  random = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
   const raw = Math.min(policy.maxDelayMs, policy.minDelayMs * policy.factor ** (attempt - 1));
   return Math.round(raw * (1 - policy.jitter + policy.jitter * random()));

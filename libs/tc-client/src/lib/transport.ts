@@ -84,7 +84,8 @@ export class TcTransport {
     } catch (cause) {
       throw new TcError('invalid_input', `baseUrl is not a valid URL`, { cause });
     }
-    if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new TcError('invalid_input', 'baseUrl must be http(s)');
+    if (base.protocol !== 'https:' && base.protocol !== 'http:')
+      throw new TcError('invalid_input', 'baseUrl must be http(s)');
     base.pathname = base.pathname.replace(/\/+$/, '');
     this.base = base;
     this.secrets = authSecrets(options.auth);
@@ -106,7 +107,8 @@ export class TcTransport {
     let url: URL;
     if (/^https?:\/\//i.test(path)) {
       url = new URL(path);
-      if (url.origin !== this.base.origin) throw new TcError('invalid_input', `refusing to follow a link to another origin (${url.origin})`);
+      if (url.origin !== this.base.origin)
+        throw new TcError('invalid_input', `refusing to follow a link to another origin (${url.origin})`);
     } else {
       const qs = query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
       url = new URL(`${this.base.origin}${this.base.pathname}${path}${qs ? `?${qs}` : ''}`);
@@ -119,7 +121,8 @@ export class TcTransport {
     const idempotent = req.idempotent ?? req.method !== 'POST';
     const label = this.redact(`${req.method} ${url.pathname}`);
     for (let attempt = 1; ; attempt++) {
-      if (req.signal?.aborted) throw new TcAbortError(`ThreatConnect ${label} aborted`, { cause: req.signal.reason });
+      if (req.signal?.aborted)
+        throw new TcAbortError(`ThreatConnect ${label} aborted`, { cause: req.signal.reason });
       let retryAfterMs: number | undefined;
       let failure: TcError;
       try {
@@ -136,14 +139,18 @@ export class TcTransport {
       } catch (err) {
         if (!(err instanceof TcError) || err.status !== undefined || err instanceof TcAbortError) throw err;
         failure = err;
-        const beforeSend = (err.cause as { cause?: { code?: string } } | undefined)?.cause?.code === 'ECONNREFUSED';
+        const beforeSend =
+          (err.cause as { cause?: { code?: string } } | undefined)?.cause?.code === 'ECONNREFUSED';
         if (!(idempotent || beforeSend) || attempt > this.policy.retries) throw err;
       }
       const delay = backoffDelay(this.policy, attempt, retryAfterMs);
-      this.options.logger?.warn?.(this.redact(`ThreatConnect ${label}: ${failure.message}; retry ${attempt} in ${delay} ms`), {
-        code: failure.code,
-        status: failure.status,
-      });
+      this.options.logger?.warn?.(
+        this.redact(`ThreatConnect ${label}: ${failure.message}; retry ${attempt} in ${delay} ms`),
+        {
+          code: failure.code,
+          status: failure.status,
+        },
+      );
       await sleep(delay, req.signal);
     }
   }
@@ -162,7 +169,12 @@ export class TcTransport {
     try {
       let raw: TcRawResponse;
       if (useBodyGet) {
-        raw = await this.getWithBody(target, headers, JSON.stringify({ data: queryToObject(url.searchParams) }), signal);
+        raw = await this.getWithBody(
+          target,
+          headers,
+          JSON.stringify({ data: queryToObject(url.searchParams) }),
+          signal,
+        );
       } else {
         let body: string | undefined;
         if (req.raw) {
@@ -175,16 +187,27 @@ export class TcTransport {
         const res = await this.fetchFn(target.href, { method: req.method, headers, body, signal });
         raw = { status: res.status, headers: res.headers, text: await res.text() };
       }
-      this.options.logger?.debug?.(this.redact(`ThreatConnect ${req.method} ${target.pathname} -> ${raw.status}`), {
-        ms: this.now() - started,
-      });
+      this.options.logger?.debug?.(
+        this.redact(`ThreatConnect ${req.method} ${target.pathname} -> ${raw.status}`),
+        {
+          ms: this.now() - started,
+        },
+      );
       return raw;
     } catch (cause) {
       const where = { method: req.method, path: this.redact(target.pathname), cause };
-      if (req.signal?.aborted) throw new TcAbortError(`ThreatConnect ${req.method} ${where.path} aborted`, where);
-      if (timeout.aborted) throw new TcTimeoutError(`ThreatConnect ${req.method} ${where.path} timed out after ${this.timeoutMs} ms`, where);
+      if (req.signal?.aborted)
+        throw new TcAbortError(`ThreatConnect ${req.method} ${where.path} aborted`, where);
+      if (timeout.aborted)
+        throw new TcTimeoutError(
+          `ThreatConnect ${req.method} ${where.path} timed out after ${this.timeoutMs} ms`,
+          where,
+        );
       const detail = cause instanceof Error ? cause.message : String(cause);
-      throw new TcNetworkError(this.redact(`ThreatConnect ${req.method} ${where.path} network error: ${detail}`), where);
+      throw new TcNetworkError(
+        this.redact(`ThreatConnect ${req.method} ${where.path} network error: ${detail}`),
+        where,
+      );
     }
   }
 
@@ -196,14 +219,17 @@ export class TcTransport {
         const status = (body as { status?: unknown } | undefined)?.status;
         if (typeof body !== 'object' || body === null || status !== 'Success') {
           return new TcEnvelopeError(
-            this.redact(`ThreatConnect ${req.method} ${path}: expected status "Success", got ${JSON.stringify(status ?? raw.text.slice(0, 200))}`),
+            this.redact(
+              `ThreatConnect ${req.method} ${path}: expected status "Success", got ${JSON.stringify(status ?? raw.text.slice(0, 200))}`,
+            ),
             { method: req.method, path, status: raw.status },
           );
         }
       }
       return { status: raw.status, headers: raw.headers, body: body as T };
     }
-    if (req.acceptStatus?.includes(raw.status)) return { status: raw.status, headers: raw.headers, body: body as T };
+    if (req.acceptStatus?.includes(raw.status))
+      return { status: raw.status, headers: raw.headers, body: body as T };
     const errBody = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;
     return tcErrorFromResponse(raw.status, errBody, { method: req.method, path }, this.secrets);
   }

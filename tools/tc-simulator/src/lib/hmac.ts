@@ -21,7 +21,9 @@ export function verifyTcAuth(
 ): TcSimAuthResult {
   const authorization = typeof headers['authorization'] === 'string' ? headers['authorization'] : '';
   if (authorization.startsWith('TC-Token ')) {
-    return cfg.tokens.has(authorization.slice('TC-Token '.length)) ? { ok: true } : { ok: false, status: 401, message: 'Unauthorized' };
+    return cfg.tokens.has(authorization.slice('TC-Token '.length))
+      ? { ok: true }
+      : { ok: false, status: 401, message: 'Unauthorized' };
   }
   const m = /^TC ([^:\s]+):(\S+)$/.exec(authorization);
   if (!m) return { ok: false, status: 401, message: 'Access Denied' };

@@ -6,11 +6,16 @@ import type { TcSimKind, TcSimObject } from './types';
 type Nested = { data?: unknown; mode?: unknown } | undefined;
 type Item = Record<string, unknown>;
 
-const ASSOC: [string, TcSimKind][] = [['associatedGroups', 'group'], ['associatedIndicators', 'indicator'], ['associatedCases', 'case']];
+const ASSOC: [string, TcSimKind][] = [
+  ['associatedGroups', 'group'],
+  ['associatedIndicators', 'indicator'],
+  ['associatedCases', 'case'],
+];
 
 function mode(n: Nested, field: string): 'append' | 'replace' | 'delete' {
   const m = n?.mode ?? 'append';
-  if (m !== 'append' && m !== 'replace' && m !== 'delete') throw badRequest(`Invalid mode "${String(m)}" for ${field}`);
+  if (m !== 'append' && m !== 'replace' && m !== 'delete')
+    throw badRequest(`Invalid mode "${String(m)}" for ${field}`);
   return m;
 }
 
@@ -39,7 +44,8 @@ export function applyNested(store: SimStore, obj: TcSimObject, body: Item, valid
     if (m === 'delete') {
       const ids = list.map((a) => a['id']);
       for (const id of ids) {
-        if (typeof id !== 'number' || !obj.attributes.some((a) => a.id === id)) throw badRequest(`Attribute ${String(id)} is not on this object`);
+        if (typeof id !== 'number' || !obj.attributes.some((a) => a.id === id))
+          throw badRequest(`Attribute ${String(id)} is not on this object`);
       }
       plan.push(() => ids.forEach((id) => store.removeAttribute(id as number)));
     } else {

@@ -8,19 +8,51 @@ import type { TcSimCase, TcSimGroup, TcSimIndicator, TcSimKind, TcSimObject } fr
 export function render(store: SimStore, obj: TcSimObject, fields: string[]): Record<string, unknown> {
   let out: Record<string, unknown>;
   if (obj.kind === 'group') {
-    out = { id: obj.id, type: obj.type, name: obj.name, xid: obj.xid, ownerId: obj.ownerId, ownerName: obj.ownerName,
-      dateAdded: obj.dateAdded, lastModified: obj.lastModified };
+    out = {
+      id: obj.id,
+      type: obj.type,
+      name: obj.name,
+      xid: obj.xid,
+      ownerId: obj.ownerId,
+      ownerName: obj.ownerName,
+      dateAdded: obj.dateAdded,
+      lastModified: obj.lastModified,
+    };
     if (fields.includes('externalDates')) {
-      Object.assign(out, { externalDateAdded: obj.externalDateAdded, externalLastModified: obj.externalLastModified,
-        externalDateExpires: obj.externalDateExpires });
+      Object.assign(out, {
+        externalDateAdded: obj.externalDateAdded,
+        externalLastModified: obj.externalLastModified,
+        externalDateExpires: obj.externalDateExpires,
+      });
     }
   } else if (obj.kind === 'indicator') {
-    out = { id: obj.id, type: obj.type, summary: obj.summary, xid: obj.xid, ownerId: obj.ownerId, ownerName: obj.ownerName,
-      rating: obj.rating, confidence: obj.confidence, dateAdded: obj.dateAdded, lastModified: obj.lastModified };
+    out = {
+      id: obj.id,
+      type: obj.type,
+      summary: obj.summary,
+      xid: obj.xid,
+      ownerId: obj.ownerId,
+      ownerName: obj.ownerName,
+      rating: obj.rating,
+      confidence: obj.confidence,
+      dateAdded: obj.dateAdded,
+      lastModified: obj.lastModified,
+    };
   } else {
-    out = { id: obj.id, xid: obj.xid, name: obj.name, status: obj.status, severity: obj.severity, resolution: obj.resolution,
-      description: obj.description, ownerId: obj.ownerId, ownerName: obj.ownerName, assignee: obj.assignee,
-      dateAdded: obj.dateAdded, lastUpdated: obj.lastModified };
+    out = {
+      id: obj.id,
+      xid: obj.xid,
+      name: obj.name,
+      status: obj.status,
+      severity: obj.severity,
+      resolution: obj.resolution,
+      description: obj.description,
+      ownerId: obj.ownerId,
+      ownerName: obj.ownerName,
+      assignee: obj.assignee,
+      dateAdded: obj.dateAdded,
+      lastUpdated: obj.lastModified,
+    };
   }
   if (fields.includes('tags')) out['tags'] = { data: obj.tags.map((name) => ({ name })) };
   if (fields.includes('attributes')) out['attributes'] = { data: obj.attributes.map((a) => ({ ...a })) };
@@ -28,7 +60,9 @@ export function render(store: SimStore, obj: TcSimObject, fields: string[]): Rec
     out['associatedGroups'] = { data: store.associated(obj, 'group').map((id) => brief(store, 'group', id)) };
   }
   if (fields.includes('associatedIndicators')) {
-    out['associatedIndicators'] = { data: store.associated(obj, 'indicator').map((id) => brief(store, 'indicator', id)) };
+    out['associatedIndicators'] = {
+      data: store.associated(obj, 'indicator').map((id) => brief(store, 'indicator', id)),
+    };
   }
   if (fields.includes('associatedCases')) {
     out['associatedCases'] = { data: store.associated(obj, 'case').map((id) => brief(store, 'case', id)) };
@@ -46,12 +80,50 @@ function brief(store: SimStore, kind: TcSimKind, id: number): Record<string, unk
 }
 
 export const TQL_KEYWORDS: Record<TcSimKind, ReadonlySet<string>> = {
-  group: new Set(['id', 'typename', 'summary', 'tag', 'ownername', 'owner', 'xid', 'hastag.name', 'hascase.id', 'hasgroup.id', 'hasindicator.id']),
-  indicator: new Set(['id', 'typename', 'summary', 'tag', 'ownername', 'owner', 'xid', 'hastag.name', 'hascase.id', 'hasgroup.id']),
-  case: new Set(['id', 'xid', 'name', 'status', 'severity', 'tag', 'ownername', 'description', 'hastag.name', 'hasgroup.id', 'hasindicator.id']),
+  group: new Set([
+    'id',
+    'typename',
+    'summary',
+    'tag',
+    'ownername',
+    'owner',
+    'xid',
+    'hastag.name',
+    'hascase.id',
+    'hasgroup.id',
+    'hasindicator.id',
+  ]),
+  indicator: new Set([
+    'id',
+    'typename',
+    'summary',
+    'tag',
+    'ownername',
+    'owner',
+    'xid',
+    'hastag.name',
+    'hascase.id',
+    'hasgroup.id',
+  ]),
+  case: new Set([
+    'id',
+    'xid',
+    'name',
+    'status',
+    'severity',
+    'tag',
+    'ownername',
+    'description',
+    'hastag.name',
+    'hasgroup.id',
+    'hasindicator.id',
+  ]),
 };
 
-const idCtx = (id: number): TqlContext => ({ get: (k) => (k === 'id' ? [id] : undefined), sub: () => undefined });
+const idCtx = (id: number): TqlContext => ({
+  get: (k) => (k === 'id' ? [id] : undefined),
+  sub: () => undefined,
+});
 
 export function tqlContext(store: SimStore, obj: TcSimObject): TqlContext {
   const g = obj as TcSimGroup;
@@ -60,22 +132,35 @@ export function tqlContext(store: SimStore, obj: TcSimObject): TqlContext {
   return {
     get(k) {
       switch (k) {
-        case 'id': return [obj.id];
-        case 'typename': return obj.kind === 'case' ? undefined : [g.type];
-        case 'summary': return obj.kind === 'group' ? [g.name] : obj.kind === 'indicator' ? [i.summary] : undefined;
-        case 'name': return obj.kind === 'case' ? [c.name] : undefined;
-        case 'status': return obj.kind === 'case' ? [c.status] : undefined;
-        case 'severity': return obj.kind === 'case' ? [c.severity] : undefined;
-        case 'description': return obj.kind === 'case' ? [c.description ?? ''] : undefined;
-        case 'tag': return obj.tags;
-        case 'ownername': return [obj.ownerName];
-        case 'owner': return [obj.ownerId];
-        case 'xid': return [obj.xid ?? ''];
-        default: return undefined;
+        case 'id':
+          return [obj.id];
+        case 'typename':
+          return obj.kind === 'case' ? undefined : [g.type];
+        case 'summary':
+          return obj.kind === 'group' ? [g.name] : obj.kind === 'indicator' ? [i.summary] : undefined;
+        case 'name':
+          return obj.kind === 'case' ? [c.name] : undefined;
+        case 'status':
+          return obj.kind === 'case' ? [c.status] : undefined;
+        case 'severity':
+          return obj.kind === 'case' ? [c.severity] : undefined;
+        case 'description':
+          return obj.kind === 'case' ? [c.description ?? ''] : undefined;
+        case 'tag':
+          return obj.tags;
+        case 'ownername':
+          return [obj.ownerName];
+        case 'owner':
+          return [obj.ownerId];
+        case 'xid':
+          return [obj.xid ?? ''];
+        default:
+          return undefined;
       }
     },
     sub(fn) {
-      if (fn === 'hastag') return obj.tags.map((t) => ({ get: (k) => (k === 'name' ? [t] : undefined), sub: () => undefined }));
+      if (fn === 'hastag')
+        return obj.tags.map((t) => ({ get: (k) => (k === 'name' ? [t] : undefined), sub: () => undefined }));
       if (fn === 'hascase') return store.associated(obj, 'case').map(idCtx);
       if (fn === 'hasgroup') return store.associated(obj, 'group').map(idCtx);
       if (fn === 'hasindicator') return store.associated(obj, 'indicator').map(idCtx);

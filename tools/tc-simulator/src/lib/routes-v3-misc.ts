@@ -4,13 +4,22 @@ import { page } from './render';
 import { badRequest, notFound, SimHttpError, type SimStore } from './store';
 import type { TcSimKind } from './types';
 
-const PARENTS: Record<string, TcSimKind> = { caseAttributes: 'case', groupAttributes: 'group', indicatorAttributes: 'indicator' };
+const PARENTS: Record<string, TcSimKind> = {
+  caseAttributes: 'case',
+  groupAttributes: 'group',
+  indicatorAttributes: 'indicator',
+};
 
 export function routeV3Misc(store: SimStore, req: SimRequest): SimResponse | undefined {
   if (req.method === 'GET' && req.path === '/v3/security/owners') return ok(page(req, store.owners));
   if (req.method === 'GET' && req.path === '/v3/security/users') return ok(page(req, store.users));
   if (req.method === 'GET' && req.path === '/v3/attributeTypes') {
-    return ok(page(req, store.attributeTypes.map((t) => ({ ...t, description: t.name, allowMarkdown: false }))));
+    return ok(
+      page(
+        req,
+        store.attributeTypes.map((t) => ({ ...t, description: t.name, allowMarkdown: false })),
+      ),
+    );
   }
   const m = /^\/v3\/(caseAttributes|groupAttributes|indicatorAttributes)(?:\/(\d+))?$/.exec(req.path);
   if (!m) return undefined;
@@ -26,7 +35,10 @@ export function routeV3Misc(store: SimStore, req: SimRequest): SimResponse | und
       throw badRequest('default and pinned do not apply to case attributes');
     }
     const attr = store.addAttribute(parent, b);
-    return ok({ data: { ...attr, [`${parentKind}Id`]: parent.id }, message: 'Created', status: 'Success' }, 201);
+    return ok(
+      { data: { ...attr, [`${parentKind}Id`]: parent.id }, message: 'Created', status: 'Success' },
+      201,
+    );
   }
   if (id === undefined) throw new SimHttpError(405, '0x1005', `${req.method} not allowed on ${req.path}`);
 
@@ -38,7 +50,8 @@ export function routeV3Misc(store: SimStore, req: SimRequest): SimResponse | und
     return ok({ message: 'Deleted', status: 'Success' });
   }
   if (req.method === 'PUT') {
-    if (b['type'] !== undefined && b['type'] !== found.attr.type) throw badRequest('The type of an attribute cannot be changed');
+    if (b['type'] !== undefined && b['type'] !== found.attr.type)
+      throw badRequest('The type of an attribute cannot be changed');
     if (b['value'] !== undefined) {
       const problem = store.attributeProblem(found.attr.type, b['value']);
       if (problem) throw badRequest(problem);

@@ -10,11 +10,13 @@ type Item = Record<string, unknown>;
 const SEVERITIES = ['Low', 'Medium', 'High', 'Critical'];
 const STATUSES = ['Open', 'Closed'];
 
-const collection = (store: SimStore, kind: TcSimKind): TcSimObject[] =>
-  [...(kind === 'group' ? store.groups : kind === 'indicator' ? store.indicators : store.cases).values()];
+const collection = (store: SimStore, kind: TcSimKind): TcSimObject[] => [
+  ...(kind === 'group' ? store.groups : kind === 'indicator' ? store.indicators : store.cases).values(),
+];
 
 function body(req: SimRequest): Item {
-  if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) throw badRequest('A JSON object body is required');
+  if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))
+    throw badRequest('A JSON object body is required');
   return req.body as Item;
 }
 
@@ -31,7 +33,12 @@ function list(store: SimStore, req: SimRequest, kind: TcSimKind): SimResponse {
     items = items.filter((x) => pred(tqlContext(store, x)));
   }
   const fields = fieldsOf(req);
-  return ok(page(req, items.map((x) => render(store, x, fields))));
+  return ok(
+    page(
+      req,
+      items.map((x) => render(store, x, fields)),
+    ),
+  );
 }
 
 function find(store: SimStore, req: SimRequest, kind: TcSimKind, ref: string): TcSimObject {
@@ -53,7 +60,9 @@ function find(store: SimStore, req: SimRequest, kind: TcSimKind, ref: string): T
 
 function createGroup(store: SimStore, req: SimRequest): SimResponse {
   const b = body(req);
-  const owner = store.owner(req.params.get('owner') ?? (typeof b['ownerName'] === 'string' ? b['ownerName'] : undefined));
+  const owner = store.owner(
+    req.params.get('owner') ?? (typeof b['ownerName'] === 'string' ? b['ownerName'] : undefined),
+  );
   if (typeof b['name'] !== 'string' || b['name'] === '') throw badRequest('name is required');
   if (typeof b['type'] !== 'string') throw badRequest('type is required');
   const xid = typeof b['xid'] === 'string' ? b['xid'] : undefined;
@@ -69,7 +78,13 @@ function createGroup(store: SimStore, req: SimRequest): SimResponse {
 
 function setGroupDates(g: TcSimObject, b: Item): void {
   if (g.kind !== 'group') return;
-  for (const f of ['externalDateAdded', 'externalLastModified', 'externalDateExpires', 'firstSeen', 'lastSeen'] as const) {
+  for (const f of [
+    'externalDateAdded',
+    'externalLastModified',
+    'externalDateExpires',
+    'firstSeen',
+    'lastSeen',
+  ] as const) {
     if (typeof b[f] === 'string') g[f] = b[f] as string;
   }
 }
@@ -77,17 +92,28 @@ function setGroupDates(g: TcSimObject, b: Item): void {
 /** A throw-away object used to validate nested collections before creating the real one. */
 function probe(store: SimStore, kind: TcSimKind): TcSimObject {
   const now = store.iso();
-  const base = { id: -1, ownerId: 0, ownerName: '', tags: [], attributes: [], dateAdded: now, lastModified: now };
-  if (kind === 'case') return { ...base, kind, name: '', status: 'Open', severity: 'Low', resolution: 'Not Specified' };
+  const base = {
+    id: -1,
+    ownerId: 0,
+    ownerName: '',
+    tags: [],
+    attributes: [],
+    dateAdded: now,
+    lastModified: now,
+  };
+  if (kind === 'case')
+    return { ...base, kind, name: '', status: 'Open', severity: 'Low', resolution: 'Not Specified' };
   return { ...base, kind: 'group', type: 'Vulnerability', name: '', securityLabels: [] };
 }
 
 function checkCaseFields(store: SimStore, b: Item, creating: boolean): void {
   if (creating || b['severity'] !== undefined) {
-    if (!SEVERITIES.includes(String(b['severity']))) throw badRequest(`severity must be one of ${SEVERITIES.join(', ')}`);
+    if (!SEVERITIES.includes(String(b['severity'])))
+      throw badRequest(`severity must be one of ${SEVERITIES.join(', ')}`);
   }
   if (creating || b['status'] !== undefined) {
-    if (!STATUSES.includes(String(b['status']))) throw badRequest(`status must be one of ${STATUSES.join(', ')}`);
+    if (!STATUSES.includes(String(b['status'])))
+      throw badRequest(`status must be one of ${STATUSES.join(', ')}`);
   }
   if (creating && (typeof b['name'] !== 'string' || b['name'] === '')) throw badRequest('name is required');
   const a = b['assignee'] as { type?: unknown; data?: { userName?: unknown; id?: unknown } } | undefined;
@@ -107,20 +133,33 @@ function assignCase(c: TcSimCase, b: Item): void {
   if (typeof b['status'] === 'string') c.status = b['status'];
   if (typeof b['resolution'] === 'string') c.resolution = b['resolution'];
   if (typeof b['description'] === 'string') c.description = b['description'];
-  if (b['assignee'] !== undefined) c.assignee = (b['assignee'] as { type?: string }).type === 'None' ? undefined : b['assignee'];
+  if (b['assignee'] !== undefined)
+    c.assignee = (b['assignee'] as { type?: string }).type === 'None' ? undefined : b['assignee'];
 }
 
 function createCase(store: SimStore, req: SimRequest): SimResponse {
   const b = body(req);
   checkCaseFields(store, b, true);
   const xid = typeof b['xid'] === 'string' ? b['xid'] : undefined;
-  if (xid !== undefined && store.caseByXid(xid)) throw new SimHttpError(409, '0x1006', 'An item already exists with the same unique information');
+  if (xid !== undefined && store.caseByXid(xid))
+    throw new SimHttpError(409, '0x1006', 'An item already exists with the same unique information');
   applyNested(store, probe(store, 'case'), b, true);
   const org = store.organization();
   const now = store.iso();
   const c: TcSimCase = {
-    kind: 'case', id: store.id(), ownerId: org.id, ownerName: org.name, ...(xid === undefined ? {} : { xid }),
-    name: '', status: 'Open', severity: 'Low', resolution: 'Not Specified', tags: [], attributes: [], dateAdded: now, lastModified: now,
+    kind: 'case',
+    id: store.id(),
+    ownerId: org.id,
+    ownerName: org.name,
+    ...(xid === undefined ? {} : { xid }),
+    name: '',
+    status: 'Open',
+    severity: 'Low',
+    resolution: 'Not Specified',
+    tags: [],
+    attributes: [],
+    dateAdded: now,
+    lastModified: now,
   };
   assignCase(c, b);
   store.cases.set(c.id, c);
@@ -160,7 +199,8 @@ export function routeV3Objects(store: SimStore, req: SimRequest): SimResponse | 
     if (req.method === 'POST' && kind === 'group') return createGroup(store, req);
     if (req.method === 'POST' && kind === 'case') return createCase(store, req);
   } else {
-    if (req.method === 'GET') return ok({ data: render(store, find(store, req, kind, ref), fieldsOf(req)), status: 'Success' });
+    if (req.method === 'GET')
+      return ok({ data: render(store, find(store, req, kind, ref), fieldsOf(req)), status: 'Success' });
     if (req.method === 'PUT') return update(store, req, kind, ref);
     if (req.method === 'DELETE') {
       store.deleteObject(find(store, req, kind, ref));

@@ -13,8 +13,14 @@ import { TqlError } from './tql';
 import type { TcFaults, TcSimCall, TcSimulator, TcSimulatorOptions } from './types';
 
 const NO_FAULTS: TcFaults = {
-  rateLimitRate: 0, rateLimitNext: 0, retryAfterSeconds: 0, serverErrorRate: 0, serverErrorNext: 0,
-  slowBatchMs: 0, batchErrorRate: 0, latencyMs: 0,
+  rateLimitRate: 0,
+  rateLimitNext: 0,
+  retryAfterSeconds: 0,
+  serverErrorRate: 0,
+  serverErrorNext: 0,
+  slowBatchMs: 0,
+  batchErrorRate: 0,
+  latencyMs: 0,
 };
 
 function mulberry32(seed: number): () => number {
@@ -36,13 +42,24 @@ const envelopeError = (status: number, message: string, errCode?: string): SimRe
 export async function startTcSimulator(options: TcSimulatorOptions): Promise<TcSimulator> {
   const now = options.now ?? Date.now;
   const makeStore = (): SimStore =>
-    new SimStore(now, options.organization, options.sources ?? [], options.communities ?? [], options.users ?? [],
-      options.attributeTypes ?? DEFAULT_TC_SIM_ATTRIBUTE_TYPES);
+    new SimStore(
+      now,
+      options.organization,
+      options.sources ?? [],
+      options.communities ?? [],
+      options.users ?? [],
+      options.attributeTypes ?? DEFAULT_TC_SIM_ATTRIBUTE_TYPES,
+    );
   const store = makeStore();
   let faults: TcFaults = { ...NO_FAULTS, ...options.faults };
   let random = mulberry32(options.seed ?? 1);
   let calls: TcSimCall[] = [];
-  const auth = { accessId: options.accessId, secretKey: options.secretKey, tokens: new Set(options.tokens ?? []), now };
+  const auth = {
+    accessId: options.accessId,
+    secretKey: options.secretKey,
+    tokens: new Set(options.tokens ?? []),
+    now,
+  };
   const batch = new BatchRunner(store, {
     processingDelayMs: options.batch?.processingDelayMs ?? 0,
     maxUploadBytes: options.batch?.maxUploadBytes ?? 75_000_000,
@@ -53,7 +70,9 @@ export async function startTcSimulator(options: TcSimulatorOptions): Promise<TcS
   const sim: TcSimulator = {
     url: '',
     port: 0,
-    setFaults: (f) => { faults = { ...faults, ...f }; },
+    setFaults: (f) => {
+      faults = { ...faults, ...f };
+    },
     seedGroup(owner, g) {
       const grp = store.newGroup(store.owner(owner), g.type, g.name, g.xid);
       store.setTags(grp, g.tags, 'replace');
@@ -73,17 +92,21 @@ export async function startTcSimulator(options: TcSimulatorOptions): Promise<TcS
       faults = { ...NO_FAULTS, ...options.faults };
       random = mulberry32(options.seed ?? 1);
     },
-    close: () => new Promise<void>((resolve, reject) => {
-      batch.stop();
-      server.closeAllConnections();
-      server.close((err) => (err ? reject(err) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        batch.stop();
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
   };
 
   const injectFault = (): SimResponse | undefined => {
     if (faults.rateLimitNext > 0 || (faults.rateLimitRate > 0 && random() < faults.rateLimitRate)) {
       if (faults.rateLimitNext > 0) faults.rateLimitNext -= 1;
-      return { ...envelopeError(429, 'Too Many Requests'), headers: { 'Retry-After': String(faults.retryAfterSeconds) } };
+      return {
+        ...envelopeError(429, 'Too Many Requests'),
+        headers: { 'Retry-After': String(faults.retryAfterSeconds) },
+      };
     }
     if (faults.serverErrorNext > 0 || (faults.serverErrorRate > 0 && random() < faults.serverErrorRate)) {
       if (faults.serverErrorNext > 0) {
@@ -91,7 +114,11 @@ export async function startTcSimulator(options: TcSimulatorOptions): Promise<TcS
         return envelopeError(503, 'Service Unavailable');
       }
       const statuses = [500, 502, 503, 504];
-      return envelopeError(statuses[Math.floor(random() * statuses.length)] as number, 'Internal Server Error', '0x1007');
+      return envelopeError(
+        statuses[Math.floor(random() * statuses.length)] as number,
+        'Internal Server Error',
+        '0x1007',
+      );
     }
     return undefined;
   };
@@ -99,8 +126,14 @@ export async function startTcSimulator(options: TcSimulatorOptions): Promise<TcS
   const handleSim = (method: string, path: string, body: unknown): SimResponse => {
     if (method === 'GET' && path === '/_sim/state') return { status: 200, body: store.snapshot() };
     if (method === 'GET' && path === '/_sim/calls') return { status: 200, body: calls };
-    if (method === 'POST' && path === '/_sim/reset') { sim.reset(); return { status: 200, body: { status: 'Success' } }; }
-    if (method === 'POST' && path === '/_sim/faults') { sim.setFaults((body ?? {}) as Partial<TcFaults>); return { status: 200, body: faults }; }
+    if (method === 'POST' && path === '/_sim/reset') {
+      sim.reset();
+      return { status: 200, body: { status: 'Success' } };
+    }
+    if (method === 'POST' && path === '/_sim/faults') {
+      sim.setFaults((body ?? {}) as Partial<TcFaults>);
+      return { status: 200, body: faults };
+    }
     return envelopeError(404, `No simulator route ${method} ${path}`);
   };
 
@@ -125,7 +158,11 @@ export async function startTcSimulator(options: TcSimulatorOptions): Promise<TcS
     const contentType = String(hreq.headers['content-type'] ?? '');
     let body: unknown;
     if (rawBody.length > 0 && contentType.includes('json')) {
-      try { body = JSON.parse(rawBody.toString('utf8')) as unknown; } catch { body = undefined; }
+      try {
+        body = JSON.parse(rawBody.toString('utf8')) as unknown;
+      } catch {
+        body = undefined;
+      }
     }
     let res: SimResponse;
     if (url.pathname.startsWith('/_sim/')) {
@@ -134,18 +171,29 @@ export async function startTcSimulator(options: TcSimulatorOptions): Promise<TcS
       res = envelopeError(404, 'Not Found');
     } else {
       const verdict = verifyTcAuth(auth, method, rawTarget, hreq.headers);
-      res = !verdict.ok ? envelopeError(verdict.status, verdict.message) : injectFault() ?? (() => {
-        let params = url.searchParams;
-        const data = (body as { data?: unknown } | undefined)?.data;
-        if (method === 'GET' && url.search === '' && typeof data === 'object' && data !== null) {
-          params = new URLSearchParams();
-          for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
-            for (const one of Array.isArray(v) ? v : [v]) params.append(k, String(one));
-          }
-        }
-        const host = hreq.headers.host ?? `127.0.0.1:${sim.port}`;
-        return handleApi({ method, path: url.pathname.slice(4), params, body, rawBody, contentType, origin: `http://${host}` });
-      })();
+      res = !verdict.ok
+        ? envelopeError(verdict.status, verdict.message)
+        : (injectFault() ??
+          (() => {
+            let params = url.searchParams;
+            const data = (body as { data?: unknown } | undefined)?.data;
+            if (method === 'GET' && url.search === '' && typeof data === 'object' && data !== null) {
+              params = new URLSearchParams();
+              for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+                for (const one of Array.isArray(v) ? v : [v]) params.append(k, String(one));
+              }
+            }
+            const host = hreq.headers.host ?? `127.0.0.1:${sim.port}`;
+            return handleApi({
+              method,
+              path: url.pathname.slice(4),
+              params,
+              body,
+              rawBody,
+              contentType,
+              origin: `http://${host}`,
+            });
+          })());
       calls.push({ method, path: url.pathname, query: url.search, status: res.status });
     }
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));

@@ -16,7 +16,11 @@ import type {
 
 /** An error answered as a ThreatConnect v3 error envelope. */
 export class SimHttpError extends Error {
-  constructor(readonly status: number, readonly errCode: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly errCode: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -25,8 +29,23 @@ export const badRequest = (m: string): SimHttpError => new SimHttpError(400, '0x
 export const notFound = (m: string): SimHttpError => new SimHttpError(404, '0x1004', m);
 
 export const GROUP_TYPES = [
-  'Adversary', 'Attack Pattern', 'Campaign', 'Course of Action', 'Document', 'Email', 'Event', 'Incident',
-  'Intrusion Set', 'Malware', 'Report', 'Signature', 'Tactic', 'Task', 'Threat', 'Tool', 'Vulnerability',
+  'Adversary',
+  'Attack Pattern',
+  'Campaign',
+  'Course of Action',
+  'Document',
+  'Email',
+  'Event',
+  'Incident',
+  'Intrusion Set',
+  'Malware',
+  'Report',
+  'Signature',
+  'Tactic',
+  'Task',
+  'Threat',
+  'Tool',
+  'Vulnerability',
 ];
 
 export class SimStore {
@@ -95,11 +114,15 @@ export class SimStore {
     const t = this.attributeTypes.find((x) => x.name === type);
     if (!t) return `Attribute type "${type}" is not a valid attribute type`;
     if (typeof value !== 'string' || value === '') return `Attribute "${type}" has no value`;
-    if (value.length > t.maxSize) return `Attribute "${type}" value length ${value.length} exceeds the maximum size of ${t.maxSize}`;
+    if (value.length > t.maxSize)
+      return `Attribute "${type}" value length ${value.length} exceeds the maximum size of ${t.maxSize}`;
     return undefined;
   }
 
-  addAttribute(obj: TcSimObject, a: { type?: unknown; value?: unknown; source?: unknown; default?: unknown; pinned?: unknown }): TcSimAttribute {
+  addAttribute(
+    obj: TcSimObject,
+    a: { type?: unknown; value?: unknown; source?: unknown; default?: unknown; pinned?: unknown },
+  ): TcSimAttribute {
     const problem = this.attributeProblem(a.type, a.value);
     if (problem) throw badRequest(problem);
     const now = this.iso();
@@ -141,7 +164,11 @@ export class SimStore {
   // ---- objects ----------------------------------------------------------------------------------
 
   object(kind: TcSimKind, id: number): TcSimObject | undefined {
-    return kind === 'group' ? this.groups.get(id) : kind === 'indicator' ? this.indicators.get(id) : this.cases.get(id);
+    return kind === 'group'
+      ? this.groups.get(id)
+      : kind === 'indicator'
+        ? this.indicators.get(id)
+        : this.cases.get(id);
   }
 
   groupByXid(ownerId: number, xid: string): TcSimGroup | undefined {
@@ -150,7 +177,8 @@ export class SimStore {
 
   indicatorBySummary(ownerId: number, type: string, summary: string): TcSimIndicator | undefined {
     for (const i of this.indicators.values()) {
-      if (i.ownerId === ownerId && i.type === type && i.summary.toLowerCase() === summary.toLowerCase()) return i;
+      if (i.ownerId === ownerId && i.type === type && i.summary.toLowerCase() === summary.toLowerCase())
+        return i;
     }
     return undefined;
   }
@@ -164,9 +192,18 @@ export class SimStore {
     if (!GROUP_TYPES.includes(type)) throw badRequest(`Invalid group type "${type}"`);
     const now = this.iso();
     const g: TcSimGroup = {
-      kind: 'group', id: this.id(), ownerId: owner.id, ownerName: owner.name, type, name,
+      kind: 'group',
+      id: this.id(),
+      ownerId: owner.id,
+      ownerName: owner.name,
+      type,
+      name,
       ...(xid === undefined ? {} : { xid }),
-      tags: [], attributes: [], securityLabels: [], dateAdded: now, lastModified: now,
+      tags: [],
+      attributes: [],
+      securityLabels: [],
+      dateAdded: now,
+      lastModified: now,
     };
     this.groups.set(g.id, g);
     if (xid !== undefined) this.groupXids.set(`${owner.id}\u0000${xid}`, g);
@@ -176,8 +213,16 @@ export class SimStore {
   newIndicator(owner: TcSimOwner, type: string, summary: string): TcSimIndicator {
     const now = this.iso();
     const i: TcSimIndicator = {
-      kind: 'indicator', id: this.id(), ownerId: owner.id, ownerName: owner.name, type, summary,
-      tags: [], attributes: [], dateAdded: now, lastModified: now,
+      kind: 'indicator',
+      id: this.id(),
+      ownerId: owner.id,
+      ownerName: owner.name,
+      type,
+      summary,
+      tags: [],
+      attributes: [],
+      dateAdded: now,
+      lastModified: now,
     };
     this.indicators.set(i.id, i);
     return i;
@@ -185,15 +230,20 @@ export class SimStore {
 
   deleteObject(obj: TcSimObject): void {
     this.clearAttributes(obj);
-    if (obj.kind === 'group' && obj.xid !== undefined) this.groupXids.delete(`${obj.ownerId}\u0000${obj.xid}`);
-    for (const key of [...this.associations]) if (key.split('|').includes(`${obj.kind}:${obj.id}`)) this.associations.delete(key);
-    (obj.kind === 'group' ? this.groups : obj.kind === 'indicator' ? this.indicators : this.cases).delete(obj.id);
+    if (obj.kind === 'group' && obj.xid !== undefined)
+      this.groupXids.delete(`${obj.ownerId}\u0000${obj.xid}`);
+    for (const key of [...this.associations])
+      if (key.split('|').includes(`${obj.kind}:${obj.id}`)) this.associations.delete(key);
+    (obj.kind === 'group' ? this.groups : obj.kind === 'indicator' ? this.indicators : this.cases).delete(
+      obj.id,
+    );
   }
 
   // ---- tags and associations --------------------------------------------------------------------
 
   setTags(obj: TcSimObject, names: string[], mode: 'append' | 'replace' | 'delete'): void {
-    for (const n of names) if (n.length > 128) throw badRequest(`Tag "${n.slice(0, 20)}..." is longer than 128 characters`);
+    for (const n of names)
+      if (n.length > 128) throw badRequest(`Tag "${n.slice(0, 20)}..." is longer than 128 characters`);
     if (mode === 'replace') obj.tags = [...new Set(names)];
     else if (mode === 'append') obj.tags = [...new Set([...obj.tags, ...names])];
     else obj.tags = obj.tags.filter((t) => !names.includes(t));
@@ -228,7 +278,11 @@ export class SimStore {
   }
 
   associationsOf(obj: TcSimObject): TcSimAssociations {
-    return { groups: this.associated(obj, 'group'), indicators: this.associated(obj, 'indicator'), cases: this.associated(obj, 'case') };
+    return {
+      groups: this.associated(obj, 'group'),
+      indicators: this.associated(obj, 'indicator'),
+      cases: this.associated(obj, 'case'),
+    };
   }
 
   snapshot(): TcSimState {
@@ -238,7 +292,10 @@ export class SimStore {
       users: clone(this.users),
       attributeTypes: clone(this.attributeTypes),
       groups: [...this.groups.values()].map((g) => ({ ...clone(g), associations: this.associationsOf(g) })),
-      indicators: [...this.indicators.values()].map((i) => ({ ...clone(i), associations: this.associationsOf(i) })),
+      indicators: [...this.indicators.values()].map((i) => ({
+        ...clone(i),
+        associations: this.associationsOf(i),
+      })),
       cases: [...this.cases.values()].map((c) => ({ ...clone(c), associations: this.associationsOf(c) })),
       batchJobs: [...this.jobs.values()].map(clone),
     };

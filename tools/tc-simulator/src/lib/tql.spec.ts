@@ -2,11 +2,23 @@ import { compileTql, parseTql, TqlError, type TqlContext } from './tql';
 
 const ctx = (fields: Record<string, (string | number)[]>, tags: string[] = []): TqlContext => ({
   get: (k) => fields[k],
-  sub: (fn) => (fn === 'hastag' ? tags.map((t) => ({ get: (k) => (k === 'name' ? [t] : undefined), sub: () => undefined })) : undefined),
+  sub: (fn) =>
+    fn === 'hastag'
+      ? tags.map((t) => ({ get: (k) => (k === 'name' ? [t] : undefined), sub: () => undefined }))
+      : undefined,
 });
 
 describe('TQL subset', () => {
-  const vuln = ctx({ typename: ['Vulnerability'], ownername: ['Intel Feed'], tag: ['CVE-1', 'x'], xid: ['a"b'], summary: ['CVE-1'] }, ['CVE-1', 'x']);
+  const vuln = ctx(
+    {
+      typename: ['Vulnerability'],
+      ownername: ['Intel Feed'],
+      tag: ['CVE-1', 'x'],
+      xid: ['a"b'],
+      summary: ['CVE-1'],
+    },
+    ['CVE-1', 'x'],
+  );
 
   it.each([
     ['typeName = "Vulnerability"', true],
@@ -22,9 +34,12 @@ describe('TQL subset', () => {
     expect(parseTql(q).predicate(vuln)).toBe(expected);
   });
 
-  it.each(['typeName ~ "x"', 'typeName = ', '(typeName = "x"', 'foo("x")', 'tag in ("a" "b")', ''])('rejects %j', (q) => {
-    expect(() => parseTql(q)).toThrow(TqlError);
-  });
+  it.each(['typeName ~ "x"', 'typeName = ', '(typeName = "x"', 'foo("x")', 'tag in ("a" "b")', ''])(
+    'rejects %j',
+    (q) => {
+      expect(() => parseTql(q)).toThrow(TqlError);
+    },
+  );
 
   it('rejects keywords the object kind does not know, wherever they sit', () => {
     const allowed = new Set(['typename', 'tag', 'hastag.name']);

@@ -22,13 +22,26 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i] as string;
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '(' || c === ')' || c === ',') { out.push({ kind: c, text: c }); i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === ',') {
+      out.push({ kind: c, text: c });
+      i++;
+      continue;
+    }
     if (c === '"') {
       let s = '';
       i++;
       while (i < src.length && src[i] !== '"') {
-        if (src[i] === '\\' && i + 1 < src.length) { s += src[i + 1]; i += 2; } else { s += src[i]; i++; }
+        if (src[i] === '\\' && i + 1 < src.length) {
+          s += src[i + 1];
+          i += 2;
+        } else {
+          s += src[i];
+          i++;
+        }
       }
       if (i >= src.length) throw new TqlError('unterminated string');
       i++;
@@ -36,11 +49,23 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const op = /^(==|!=|=)/.exec(src.slice(i));
-    if (op) { out.push({ kind: 'op', text: op[1] as string }); i += (op[1] as string).length; continue; }
+    if (op) {
+      out.push({ kind: 'op', text: op[1] as string });
+      i += (op[1] as string).length;
+      continue;
+    }
     const num = /^-?\d+(\.\d+)?/.exec(src.slice(i));
-    if (num) { out.push({ kind: 'number', text: num[0] }); i += num[0].length; continue; }
+    if (num) {
+      out.push({ kind: 'number', text: num[0] });
+      i += num[0].length;
+      continue;
+    }
     const id = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(src.slice(i));
-    if (id) { out.push({ kind: 'ident', text: id[0] }); i += id[0].length; continue; }
+    if (id) {
+      out.push({ kind: 'ident', text: id[0] });
+      i += id[0].length;
+      continue;
+    }
     throw new TqlError(`unexpected character '${c}' at ${i}`);
   }
   return out;
@@ -60,7 +85,8 @@ export function parseTql(src: string): ParsedTql {
   const keywords = new Set<string>();
   const scope: string[] = [];
   const peek = (): Token | undefined => tokens[pos];
-  const word = (t: Token | undefined, w: string): boolean => t?.kind === 'ident' && t.text.toLowerCase() === w;
+  const word = (t: Token | undefined, w: string): boolean =>
+    t?.kind === 'ident' && t.text.toLowerCase() === w;
   const expect = (kind: Token['kind']): Token => {
     const t = tokens[pos++];
     if (!t || t.kind !== kind) throw new TqlError(`expected ${kind} at token ${pos}`);
@@ -76,7 +102,10 @@ export function parseTql(src: string): ParsedTql {
   const list = (): Value[] => {
     expect('(');
     const vals = [value()];
-    while (peek()?.kind === ',') { pos++; vals.push(value()); }
+    while (peek()?.kind === ',') {
+      pos++;
+      vals.push(value());
+    }
     expect(')');
     return vals;
   };
@@ -144,12 +173,18 @@ export function parseTql(src: string): ParsedTql {
 
   const andExpr = (): TqlPredicate => {
     const parts = [unary()];
-    while (word(peek(), 'and')) { pos++; parts.push(unary()); }
+    while (word(peek(), 'and')) {
+      pos++;
+      parts.push(unary());
+    }
     return parts.length === 1 ? (parts[0] as TqlPredicate) : (ctx) => parts.every((p) => p(ctx));
   };
   function orExpr(): TqlPredicate {
     const parts = [andExpr()];
-    while (word(peek(), 'or')) { pos++; parts.push(andExpr()); }
+    while (word(peek(), 'or')) {
+      pos++;
+      parts.push(andExpr());
+    }
     return parts.length === 1 ? (parts[0] as TqlPredicate) : (ctx) => parts.some((p) => p(ctx));
   }
 

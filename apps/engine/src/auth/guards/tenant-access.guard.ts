@@ -17,7 +17,9 @@ export class TenantAccessGuard implements CanActivate {
     const notFound = new NotFoundException('tenant not found');
     if (!principal || !tenantId || !UUID.test(tenantId)) throw notFound;
     if (principal.role !== 'system-admin' && principal.tenantId !== tenantId.toLowerCase()) throw notFound;
-    const exists = await this.dataSource.getRepository(Tenant).exists({ where: { id: tenantId.toLowerCase() } });
+    const exists = await this.dataSource
+      .getRepository(Tenant)
+      .exists({ where: { id: tenantId.toLowerCase() } });
     if (!exists) throw notFound;
     return true;
   }

@@ -17,7 +17,9 @@ describe('CryptoService (AES-256-GCM)', () => {
   it('refuses another context, another key and tampered data', () => {
     const sealed = crypto.encrypt('value', 'tenant:1:tcSecretKey');
     expect(() => crypto.decrypt(sealed, 'tenant:2:tcSecretKey')).toThrow(DecryptionError);
-    expect(() => new CryptoService(randomBytes(32)).decrypt(sealed, 'tenant:1:tcSecretKey')).toThrow(DecryptionError);
+    expect(() => new CryptoService(randomBytes(32)).decrypt(sealed, 'tenant:1:tcSecretKey')).toThrow(
+      DecryptionError,
+    );
     const tampered = Buffer.from(sealed);
     tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
     expect(() => crypto.decrypt(tampered, 'tenant:1:tcSecretKey')).toThrow(DecryptionError);

@@ -24,6 +24,8 @@ export function resolveSecretKey(
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  log(`WIZTC_SECRET_KEY is not set: generated a new encryption key in ${file} (mode 0600); set WIZTC_SECRET_KEY in production`);
+  log(
+    `WIZTC_SECRET_KEY is not set: generated a new encryption key in ${file} (mode 0600); set WIZTC_SECRET_KEY in production`,
+  );
   return key;
 }

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { ApiErrorBody } from '@wiztc/contracts';
 import { type Redactor, sharedRedactor } from '../redaction';
 
@@ -37,7 +44,11 @@ export class JsonExceptionFilter implements ExceptionFilter {
       if (parseError?.type === 'entity.parse.failed') {
         return { statusCode: 400, error: 'Bad Request', message: 'request body is not valid JSON' };
       }
-      return { statusCode: 500, error: 'Internal Server Error', message: 'internal error (see the engine log)' };
+      return {
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'internal error (see the engine log)',
+      };
     }
     const statusCode = exception.getStatus();
     const raw = exception.getResponse();
@@ -46,7 +57,11 @@ export class JsonExceptionFilter implements ExceptionFilter {
     const payload = raw as { message?: unknown; error?: unknown; details?: unknown };
     const messages = Array.isArray(payload.message) ? payload.message.map(String) : undefined;
     const message =
-      messages !== undefined ? messages.join('; ') : typeof payload.message === 'string' ? payload.message : exception.message;
+      messages !== undefined
+        ? messages.join('; ')
+        : typeof payload.message === 'string'
+          ? payload.message
+          : exception.message;
     const details = messages ?? (Array.isArray(payload.details) ? payload.details.map(String) : undefined);
     return {
       statusCode,

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EXPLOIT_FILTERS, type ExploitFilter, TC_GROUP_TYPES, WIZ_ENVIRONMENTS, type WizEnvironment } from '@wiztc/contracts';
+import {
+  EXPLOIT_FILTERS,
+  type ExploitFilter,
+  TC_GROUP_TYPES,
+  WIZ_ENVIRONMENTS,
+  type WizEnvironment,
+} from '@wiztc/contracts';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -27,13 +33,19 @@ export class CreateTenantDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ description: 'ThreatConnect Organization (owner) of the Source and of the cases', example: 'Demo Organization' })
+  @ApiProperty({
+    description: 'ThreatConnect Organization (owner) of the Source and of the cases',
+    example: 'Demo Organization',
+  })
   @IsString()
   @IsNotEmpty({ message: 'tcOrganization must not be empty' })
   @MaxLength(200)
   tcOrganization!: string;
 
-  @ApiProperty({ description: 'Source to write to; unique on the ThreatConnect instance', example: 'Wiz Cloud Security Threat Intelligence - Demo Organization' })
+  @ApiProperty({
+    description: 'Source to write to; unique on the ThreatConnect instance',
+    example: 'Wiz Cloud Security Threat Intelligence - Demo Organization',
+  })
   @IsString()
   @IsNotEmpty({ message: 'sourceName must not be empty' })
   @MaxLength(200)
@@ -55,7 +67,10 @@ export class CreateTenantDto {
 
   @ApiProperty({ description: 'Wiz tenant data center (Tenant Info → Data Center)', example: 'us17' })
   @IsString()
-  @Matches(WIZ_DATA_CENTER_PATTERN, { message: 'wizDataCenter must be a data-center name such as us17 or eu1 (2-4 lowercase letters, then 1-3 digits)' })
+  @Matches(WIZ_DATA_CENTER_PATTERN, {
+    message:
+      'wizDataCenter must be a data-center name such as us17 or eu1 (2-4 lowercase letters, then 1-3 digits)',
+  })
   wizDataCenter!: string;
 
   @ApiProperty({ description: 'Wiz service-account client id; never shared between tenants' })
@@ -70,7 +85,10 @@ export class CreateTenantDto {
   @MaxLength(500)
   wizClientSecret!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Owners scanned for Tags matching CVE ids; empty = no correlation' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Owners scanned for Tags matching CVE ids; empty = no correlation',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
@@ -84,7 +102,10 @@ export class CreateTenantDto {
   @IsOptional()
   @IsArray()
   @ArrayUnique({ message: 'groupTypesToScan must not repeat a type' })
-  @IsIn(TC_GROUP_TYPES, { each: true, message: `each groupTypesToScan entry must be one of: ${TC_GROUP_TYPES.join(', ')}` })
+  @IsIn(TC_GROUP_TYPES, {
+    each: true,
+    message: `each groupTypesToScan entry must be one of: ${TC_GROUP_TYPES.join(', ')}`,
+  })
   groupTypesToScan?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['Address', 'Host', 'URL'] })
@@ -97,7 +118,10 @@ export class CreateTenantDto {
   @MaxLength(100, { each: true })
   indicatorTypesToScan?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'ThreatConnect user name the cases are assigned to; null = unassigned' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'ThreatConnect user name the cases are assigned to; null = unassigned',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty({ message: 'assignee must be a user name or null' })
@@ -116,7 +140,12 @@ export class CreateTenantDto {
 
   @ApiProperty({ example: 'https://app.threatconnect.com/api' })
   @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, require_valid_protocol: true },
+    {
+      protocols: ['http', 'https'],
+      require_protocol: true,
+      require_tld: false,
+      require_valid_protocol: true,
+    },
     { message: 'tcApiUrl must be an http(s) URL such as https://app.threatconnect.com/api' },
   )
   @MaxLength(500)

@@ -20,7 +20,11 @@ export function chunkBatchData(data: TcBatchData, maxItems: number, maxBytes: nu
   const flush = (): void => {
     if (groups.length + indicators.length === 0) return;
     const text = `{"group":[${groups.join(',')}],"indicator":[${indicators.join(',')}]}`;
-    out.push({ data: { group: groupObjs, indicator: indicatorObjs }, items: groups.length + indicators.length, text });
+    out.push({
+      data: { group: groupObjs, indicator: indicatorObjs },
+      items: groups.length + indicators.length,
+      text,
+    });
     groups = [];
     indicators = [];
     groupObjs = [];
@@ -32,7 +36,9 @@ export function chunkBatchData(data: TcBatchData, maxItems: number, maxBytes: nu
     const size = Buffer.byteLength(json) + 1;
     if (size + envelope > maxBytes) {
       const key = 'xid' in item && item.xid ? item.xid : 'summary' in item ? item.summary : '?';
-      throw new TcInvalidInputError(`batch ${into} ${key} alone is ${size} bytes, more than maxBytesPerJob ${maxBytes}`);
+      throw new TcInvalidInputError(
+        `batch ${into} ${key} alone is ${size} bytes, more than maxBytesPerJob ${maxBytes}`,
+      );
     }
     if (groups.length + indicators.length >= maxItems || bytes + size + envelope > maxBytes) flush();
     if (into === 'group') {

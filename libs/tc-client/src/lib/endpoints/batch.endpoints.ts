@@ -48,7 +48,9 @@ export function batchSettings(owner: string, s: Partial<TcBatchJobSettings> = {}
     attributeWriteType: s.attributeWriteType ?? 'Replace',
     tagWriteType: s.tagWriteType ?? 'Replace',
     securityLabelWriteType: s.securityLabelWriteType ?? 'Replace',
-    ...(s.playbookTriggersEnabled === undefined ? {} : { playbookTriggersEnabled: s.playbookTriggersEnabled }),
+    ...(s.playbookTriggersEnabled === undefined
+      ? {}
+      : { playbookTriggersEnabled: s.playbookTriggersEnabled }),
   };
 }
 
@@ -89,10 +91,16 @@ async function runJob(
   const signal = input.signal;
   // An unused job is harmless, so creating one may be retried.
   const created = await t.request<{ data?: { batchId?: number } }>({
-    method: 'POST', path: '/v2/batch', json: settings, idempotent: true, signal, counter,
+    method: 'POST',
+    path: '/v2/batch',
+    json: settings,
+    idempotent: true,
+    signal,
+    counter,
   });
   const batchId = created.body.data?.batchId;
-  if (typeof batchId !== 'number') throw new TcBatchFailedError('ThreatConnect created a batch job without a batchId', {});
+  if (typeof batchId !== 'number')
+    throw new TcBatchFailedError('ThreatConnect created a batch job without a batchId', {});
 
   const uploaded = await t.request<{ status?: string; description?: string }>({
     method: 'POST',
@@ -108,16 +116,24 @@ async function runJob(
   if (uploaded.status === 400) {
     const limit = TOO_LARGE.exec(uploaded.body?.description ?? '');
     if (limit && chunk.items > 1) return { tooLargeLimit: Number(limit[1]) };
-    throw new TcBatchFailedError(`ThreatConnect rejected the upload of batch ${batchId}: ${uploaded.body?.description ?? 'HTTP 400'}`, {
-      batchId, status: 400,
-    });
+    throw new TcBatchFailedError(
+      `ThreatConnect rejected the upload of batch ${batchId}: ${uploaded.body?.description ?? 'HTTP 400'}`,
+      {
+        batchId,
+        status: 400,
+      },
+    );
   }
   if (uploaded.body?.status !== 'Queued' && uploaded.body?.status !== 'Success') {
-    throw new TcBatchFailedError(`unexpected upload answer for batch ${batchId}: ${JSON.stringify(uploaded.body)}`, { batchId });
+    throw new TcBatchFailedError(
+      `unexpected upload answer for batch ${batchId}: ${JSON.stringify(uploaded.body)}`,
+      { batchId },
+    );
   }
 
   const status = await pollUntilCompleted(t, batchId, input, counter);
-  const hasErrors = status.errorCount > 0 || (status.errorGroupCount ?? 0) > 0 || (status.errorIndicatorCount ?? 0) > 0;
+  const hasErrors =
+    status.errorCount > 0 || (status.errorGroupCount ?? 0) > 0 || (status.errorIndicatorCount ?? 0) > 0;
   const errors = hasErrors ? await fetchErrors(t, batchId, input, counter) : [];
   return {
     result: {
@@ -137,32 +153,59 @@ async function runJob(
   };
 }
 
-async function pollUntilCompleted(t: TcTransport, batchId: number, input: TcBatchSubmitInput, counter: Counter): Promise<TcBatchStatus> {
+async function pollUntilCompleted(
+  t: TcTransport,
+  batchId: number,
+  input: TcBatchSubmitInput,
+  counter: Counter,
+): Promise<TcBatchStatus> {
   let wait = input.pollIntervalMs ?? 1_000;
   const maxWait = input.maxPollIntervalMs ?? 20_000;
   const deadline = Date.now() + (input.jobTimeoutMs ?? 3_600_000);
   for (;;) {
     await sleep(wait, input.signal);
     const res = await t.request<{ data?: { batchStatus?: TcBatchStatus } }>({
-      method: 'GET', path: `/v2/batch/${batchId}`, query: [['includeAdditional', 'true']], signal: input.signal, counter,
+      method: 'GET',
+      path: `/v2/batch/${batchId}`,
+      query: [['includeAdditional', 'true']],
+      signal: input.signal,
+      counter,
     });
     const status = res.body.data?.batchStatus;
-    if (!status) throw new TcBatchFailedError(`batch ${batchId}: status answer without batchStatus`, { batchId });
+    if (!status)
+      throw new TcBatchFailedError(`batch ${batchId}: status answer without batchStatus`, { batchId });
     if (status.status === 'Completed') return status;
-    if (Date.now() > deadline) throw new TcBatchFailedError(`batch ${batchId} still ${status.status} after the job timeout`, { batchId });
+    if (Date.now() > deadline)
+      throw new TcBatchFailedError(`batch ${batchId} still ${status.status} after the job timeout`, {
+        batchId,
+      });
     wait = Math.min(Math.round(wait * 1.5), maxWait);
   }
 }
 
-async function fetchErrors(t: TcTransport, batchId: number, input: TcBatchSubmitInput, counter: Counter): Promise<TcBatchErrorRow[]> {
+async function fetchErrors(
+  t: TcTransport,
+  batchId: number,
+  input: TcBatchSubmitInput,
+  counter: Counter,
+): Promise<TcBatchErrorRow[]> {
   for (let attempt = 0; ; attempt++) {
     const res = await t.request<unknown>({
-      method: 'GET', path: `/v2/batch/${batchId}/errors`, envelope: 'any', acceptStatus: [400, 404], signal: input.signal, counter,
+      method: 'GET',
+      path: `/v2/batch/${batchId}/errors`,
+      envelope: 'any',
+      acceptStatus: [400, 404],
+      signal: input.signal,
+      counter,
     });
     if (res.status === 404) return [];
     if (res.status === 200) return parseBatchErrors(batchId, res.body);
     // 400 "Batch still in Running state": wait a little and ask again.
-    if (attempt >= 10) throw new TcBatchFailedError(`batch ${batchId}: errors never became available`, { batchId, status: 400 });
+    if (attempt >= 10)
+      throw new TcBatchFailedError(`batch ${batchId}: errors never became available`, {
+        batchId,
+        status: 400,
+      });
     await sleep(input.pollIntervalMs ?? 1_000, input.signal);
   }
 }

@@ -11,7 +11,10 @@ interface One<T> {
 }
 
 export function caseEndpoints(t: TcTransport) {
-  const findByXid = async (xid: string, opts: { fields?: string[]; signal?: AbortSignal } = {}): Promise<TcCase | null> => {
+  const findByXid = async (
+    xid: string,
+    opts: { fields?: string[]; signal?: AbortSignal } = {},
+  ): Promise<TcCase | null> => {
     if (!xid) throw new TcInvalidInputError('xid must not be empty');
     const res = await t.request<{ data?: TcCase[] }>({
       method: 'GET',
@@ -20,7 +23,8 @@ export function caseEndpoints(t: TcTransport) {
       signal: opts.signal,
     });
     const found = res.body.data ?? [];
-    if (found.length > 1) throw new TcConflictError(`more than one case has xid ${xid}`, { method: 'GET', path: '/v3/cases' });
+    if (found.length > 1)
+      throw new TcConflictError(`more than one case has xid ${xid}`, { method: 'GET', path: '/v3/cases' });
     return found[0] ?? null;
   };
 
@@ -35,7 +39,10 @@ export function caseEndpoints(t: TcTransport) {
         const res = await t.request<One<TcCase>>({
           method: 'POST',
           path: '/v3/cases',
-          query: [['fields', 'tags'], ['fields', 'attributes']],
+          query: [
+            ['fields', 'tags'],
+            ['fields', 'attributes'],
+          ],
           json: payload,
           idempotent: payload.xid !== undefined,
           signal,
@@ -50,8 +57,10 @@ export function caseEndpoints(t: TcTransport) {
       }
     },
     async update(id: number, payload: Partial<TcCasePayload>, signal?: AbortSignal): Promise<TcCase> {
-      if (!Number.isSafeInteger(id) || id <= 0) throw new TcInvalidInputError(`case id must be a positive integer, got ${id}`);
-      if (payload.xid !== undefined) throw new TcInvalidInputError('a case xid can only be set when the case is created');
+      if (!Number.isSafeInteger(id) || id <= 0)
+        throw new TcInvalidInputError(`case id must be a positive integer, got ${id}`);
+      if (payload.xid !== undefined)
+        throw new TcInvalidInputError('a case xid can only be set when the case is created');
       const res = await t.request<One<TcCase>>({
         method: 'PUT',
         path: `/v3/cases/${id}`,

@@ -21,7 +21,8 @@ interface One<T> {
 }
 
 function checkId(id: number, what: string): void {
-  if (!Number.isSafeInteger(id) || id <= 0) throw new TcInvalidInputError(`${what} id must be a positive integer, got ${id}`);
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new TcInvalidInputError(`${what} id must be a positive integer, got ${id}`);
 }
 
 export function groupEndpoints(t: TcTransport) {
@@ -41,12 +42,23 @@ export function groupEndpoints(t: TcTransport) {
     },
     async get(id: number, opts: TcGetOptions = {}): Promise<TcGroup> {
       checkId(id, 'group');
-      const res = await t.request<One<TcGroup>>({ method: 'GET', path: `/v3/groups/${id}`, query: fieldsQuery(opts.fields), signal: opts.signal });
+      const res = await t.request<One<TcGroup>>({
+        method: 'GET',
+        path: `/v3/groups/${id}`,
+        query: fieldsQuery(opts.fields),
+        signal: opts.signal,
+      });
       return res.body.data;
     },
     /** `POST /v3/groups?owner=`; not retried except on 429 (a duplicate xid would answer 409). */
     async create(owner: string, body: TcGroupCreate, signal?: AbortSignal): Promise<TcGroup> {
-      const res = await t.request<One<TcGroup>>({ method: 'POST', path: '/v3/groups', query: [['owner', owner]], json: body, signal });
+      const res = await t.request<One<TcGroup>>({
+        method: 'POST',
+        path: '/v3/groups',
+        query: [['owner', owner]],
+        json: body,
+        signal,
+      });
       return res.body.data;
     },
     async update(id: number, body: TcGroupUpdate, signal?: AbortSignal): Promise<TcGroup> {
@@ -67,7 +79,12 @@ export function indicatorEndpoints(t: TcTransport) {
   return {
     async get(id: number, opts: TcGetOptions = {}): Promise<TcIndicator> {
       checkId(id, 'indicator');
-      const res = await t.request<One<TcIndicator>>({ method: 'GET', path: `/v3/indicators/${id}`, query: fieldsQuery(opts.fields), signal: opts.signal });
+      const res = await t.request<One<TcIndicator>>({
+        method: 'GET',
+        path: `/v3/indicators/${id}`,
+        query: fieldsQuery(opts.fields),
+        signal: opts.signal,
+      });
       return res.body.data;
     },
     async update(id: number, body: TcIndicatorUpdate, signal?: AbortSignal): Promise<TcIndicator> {

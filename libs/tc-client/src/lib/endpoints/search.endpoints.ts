@@ -31,7 +31,12 @@ interface Found {
   tags?: { data?: TcTagRecord[] };
 }
 
-export function buildTagTql(owners: string[], types: string[] | undefined, tags: string[], keyword: 'tag' | 'hasTag'): string {
+export function buildTagTql(
+  owners: string[],
+  types: string[] | undefined,
+  tags: string[],
+  keyword: 'tag' | 'hasTag',
+): string {
   const parts = [tqlIn('ownerName', owners)];
   if (types !== undefined) parts.push(tqlIn('typeName', types));
   parts.push(keyword === 'tag' ? tqlIn('tag', tags) : `hasTag(${tqlIn('name', tags)})`);
@@ -41,7 +46,8 @@ export function buildTagTql(owners: string[], types: string[] | undefined, tags:
 export async function* searchByTags(t: TcTransport, q: TcTagSearch): AsyncGenerator<TcTaggedObject> {
   if (q.owners.length === 0) throw new TcInvalidInputError('searchByTags needs at least one owner');
   const chunkSize = q.chunkSize ?? 100;
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new TcInvalidInputError(`chunkSize must be a positive integer, got ${chunkSize}`);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new TcInvalidInputError(`chunkSize must be a positive integer, got ${chunkSize}`);
   const pageSize = Math.min(q.pageSize ?? 1_000, 10_000);
   const tags = [...new Set(q.tags.filter((x) => x !== ''))];
   const seen = new Set<string>();
@@ -54,7 +60,11 @@ export async function* searchByTags(t: TcTransport, q: TcTagSearch): AsyncGenera
     for (const k of kinds) {
       if (k.types !== undefined && k.types.length === 0) continue;
       const tql = buildTagTql(q.owners, k.types, chunk, q.tagKeyword ?? 'tag');
-      const query: [string, string | number][] = [['tql', tql], ['fields', 'tags'], ['resultLimit', pageSize]];
+      const query: [string, string | number][] = [
+        ['tql', tql],
+        ['fields', 'tags'],
+        ['resultLimit', pageSize],
+      ];
       for await (const page of tcPages<Found>(t, k.path, query, q.signal)) {
         for (const item of page) {
           const key = `${k.kind}:${item.id}`;
