@@ -81,7 +81,11 @@ export class EngineLoop implements OnApplicationBootstrap, OnApplicationShutdown
     this.registry.addInterval(`wiztc-${name}`, handle);
   }
 
-  /** Runs a non-stage task for every enabled tenant whose task is not paused, and records the run. */
+  /**
+   * Runs a non-stage task for every enabled tenant whose task is not paused. A run is recorded for the analytics
+   * when it did something or failed (and always for the hourly Cleaner): the Scheduler's and Monitor's idle
+   * ticks every few seconds would otherwise bury the history. Their heartbeat still moves on every tick.
+   */
   private async perTenant(
     name: 'scheduler' | 'monitor' | 'cleaner',
     work: (tenantId: string) => Promise<number>,
@@ -91,7 +95,8 @@ export class EngineLoop implements OnApplicationBootstrap, OnApplicationShutdown
       const startedAt = this.now();
       try {
         const items = await work(tenantId);
-        await this.tasks.recordRun(tenantId, name, startedAt, items, 0);
+        if (items > 0 || name === 'cleaner') await this.tasks.recordRun(tenantId, name, startedAt, items, 0);
+        else await this.tasks.beat(tenantId, name);
       } catch (error) {
         await this.tasks.recordRun(tenantId, name, startedAt, 0, 1);
         throw error;

@@ -147,6 +147,16 @@ export class TasksService implements StageHooks {
     );
   }
 
+  /** Moves a task's heartbeat (a pass that found nothing to do). */
+  async beat(tenantId: string, name: TaskName): Promise<void> {
+    await this.ensureTasks(tenantId);
+    await this.ds.query(`UPDATE task SET heartbeat_at = $3 WHERE tenant_id = $1 AND name = $2`, [
+      tenantId,
+      name,
+      this.now(),
+    ]);
+  }
+
   /** Records a run of a non-stage task (scheduler, monitor, cleaner) for the analytics. */
   async recordRun(
     tenantId: string,
