@@ -1,4 +1,5 @@
 import type { TcSimulator } from '@wiztc/tc-simulator';
+import { JobRunner } from '../src/jobs/job-runner';
 import type { WizSimulator } from '@wiztc/wiz-simulator';
 import {
   createPipelineFixture,
@@ -47,5 +48,52 @@ describe('pipeline details on a small data set', () => {
     expect(parts).toHaveLength(names.length);
     expect(parts.every((p) => p.items === 1)).toBe(true);
     expect(tc.state().cases).toHaveLength(names.length);
+  });
+
+  it('puts the jobs it interrupts back in the queue when the engine stops, and the next engine resumes them', async () => {
+    wiz.setFaults({ pageDelayMs: 150 });
+    const settings = { ...TEST_SETTINGS, wizPageSize: 50 };
+    const job = await f.queue.enqueue({
+      tenantId: f.tenant.id,
+      type: 'adhoc',
+      windowStart: new Date(window.start),
+      windowEnd: new Date(window.end),
+    });
+    const first = new JobRunner(f.db.dataSource, f.queue, f.pipeline({ settings }), {
+      concurrency: 1,
+      pollMs: 60_000,
+    });
+    await first.tick();
+    expect(first.isRunning(job.id)).toBe(true);
+    const pages = async () =>
+      (
+        (await f.db.dataSource.query(
+          `SELECT coalesce((counts->>'pages')::int, 0) AS pages FROM job_stage WHERE job_id = $1 AND stage = 'download'`,
+          [job.id],
+        )) as { pages: number }[]
+      )[0]?.pages ?? 0;
+    while ((await pages()) < 2) await new Promise((r) => setTimeout(r, 50));
+    await first.stop();
+    const [stopped] = await f.db.dataSource.query(`SELECT status FROM job WHERE id = $1`, [job.id]);
+    expect(stopped.status).toBe('pending');
+    const pagesBefore = await pages();
+    expect(pagesBefore).toBeLessThan(8);
+
+    wiz.setFaults({ pageDelayMs: 0 });
+    const next = new JobRunner(f.db.dataSource, f.queue, f.pipeline({ settings }), {
+      concurrency: 1,
+      pollMs: 60_000,
+    });
+    await next.tick();
+    await next.idle();
+    const [done] = await f.db.dataSource.query(`SELECT status FROM job WHERE id = $1`, [job.id]);
+    expect(done.status).toBe('completed');
+    // Resumed from the checkpoint: the pages already committed were not downloaded again.
+    const [{ files }] = await f.db.dataSource.query(
+      `SELECT count(*)::int AS files FROM job_file WHERE job_id = $1 AND kind = 'download'`,
+      [job.id],
+    );
+    expect(files).toBe(await pages());
+    expect(await pages()).toBe(8);
   });
 });

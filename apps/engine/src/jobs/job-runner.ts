@@ -34,12 +34,23 @@ export class JobRunner {
     this.timer.unref();
   }
 
-  /** Stops claiming, aborts what runs (it resumes later from its checkpoints) and waits for it to stop. */
+  /**
+   * Stops claiming, aborts what runs and waits for it to stop, then puts those jobs back in the queue: the next
+   * engine (or another replica) resumes them from their checkpoints, instead of leaving them failed.
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    const interrupted = [...this.running.keys()];
     for (const { controller } of this.running.values()) controller.abort(new Error('engine shutting down'));
     await Promise.allSettled([...this.running.values()].map((r) => r.done));
+    for (const jobId of interrupted) {
+      try {
+        await this.queue.requeue(jobId);
+      } catch {
+        // The database is already gone: the Monitor requeues the job when the engine comes back.
+      }
+    }
   }
 
   /** One round: abort killed jobs, then claim and start due jobs up to the concurrency. */
