@@ -1,4 +1,4 @@
-import type { TcSimulator } from '@wiztc/tc-simulator';
+import { DEFAULT_TC_SIM_ATTRIBUTE_TYPES, type TcSimulator } from '@wiztc/tc-simulator';
 import { JobRunner } from '../src/jobs/job-runner';
 import type { WizSimulator } from '@wiztc/wiz-simulator';
 import {
@@ -95,5 +95,32 @@ describe('pipeline details on a small data set', () => {
     );
     expect(files).toBe(await pages());
     expect(await pages()).toBe(8);
+  });
+
+  it('cuts values to the max sizes this ThreatConnect instance reports and records each cut', async () => {
+    const small = await startTc({
+      attributeTypes: DEFAULT_TC_SIM_ATTRIBUTE_TYPES.map((t) =>
+        t.name === 'Description' ? { ...t, maxSize: 40 } : t,
+      ),
+    });
+    const g = await createPipelineFixture(wiz, small);
+    try {
+      const job = await runJob(g, g.pipeline(), window);
+      expect(job.status).toBe('completed');
+      const cuts = (await g.db.dataSource.query(
+        `SELECT type, message FROM batch_error WHERE job_id = $1 AND stage = 'convert' AND message = 'Attribute: Description'`,
+        [job.id],
+      )) as { type: string }[];
+      expect(cuts.length).toBeGreaterThan(0);
+      expect(new Set(cuts.map((c) => c.type))).toEqual(new Set(['truncated']));
+      const descriptions = small
+        .state()
+        .groups.flatMap((grp) => grp.attributes.filter((a) => a.type === 'Description').map((a) => a.value));
+      expect(descriptions.length).toBeGreaterThan(0);
+      expect(Math.max(...descriptions.map((d) => d.length))).toBeLessThanOrEqual(40);
+    } finally {
+      await g.close();
+      await small.close();
+    }
   });
 });

@@ -37,6 +37,7 @@ export class ConvertStage implements Stage {
       ctx,
       `SELECT count(*)::int AS total FROM job_vulnerability WHERE job_id = $1`,
     );
+    const maxSizes = await attributeMaxSizes(ctx);
 
     for (;;) {
       const names = await nextChunk(ctx, state.after);
@@ -50,7 +51,7 @@ export class ConvertStage implements Stage {
       const syncUpdates: SyncUpdate[] = [];
       for (const name of names) {
         const own = findings.get(name) ?? [];
-        const mapped = mapVulnerabilityGroup(own, { source: ctx.settings.attributeSource });
+        const mapped = mapVulnerabilityGroup(own, { source: ctx.settings.attributeSource, maxSizes });
         for (const issue of mapped.issues) {
           errors.push({
             type: issue.code,
@@ -60,7 +61,7 @@ export class ConvertStage implements Stage {
             findingId: issue.findingId ?? null,
           });
         }
-        const aggregate = aggregateCase(own);
+        const aggregate = aggregateCase(own, { maxSizes });
         cases.push(aggregate);
         const groupHash = mapped.group ? hashOf(mapped.group) : null;
         if (mapped.group && groupHash !== syncRows.get(name)) {
@@ -127,6 +128,20 @@ async function nextChunk(ctx: StageContext, after: string | null): Promise<strin
     findings += row.findings;
   }
   return names;
+}
+
+/**
+ * The max sizes ThreatConnect reports for its attribute types, so values are cut to what this instance accepts.
+ * If the instance cannot be asked, the catalogue's sizes apply (docs/attribute-types.md).
+ */
+async function attributeMaxSizes(ctx: StageContext): Promise<Record<string, number> | undefined> {
+  try {
+    const types = await ctx.tc().attributeTypes(ctx.signal);
+    return Object.fromEntries(types.filter((t) => t.maxSize > 0).map((t) => [t.name, t.maxSize]));
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    return undefined;
+  }
 }
 
 interface SyncUpdate {

@@ -46,7 +46,9 @@ export async function startWiz(
   });
 }
 
-export async function startTc(): Promise<TcSimulator> {
+export async function startTc(
+  overrides: Partial<Parameters<typeof startTcSimulator>[0]> = {},
+): Promise<TcSimulator> {
   return startTcSimulator({
     ...TC_CREDENTIALS,
     organization: ORG,
@@ -54,6 +56,7 @@ export async function startTc(): Promise<TcSimulator> {
     communities: [COMMUNITY],
     users: [ANALYST],
     batch: { processingDelayMs: 0 },
+    ...overrides,
   });
 }
 
