@@ -1,7 +1,8 @@
-import { DEFAULT_TC_SIM_ATTRIBUTE_TYPES, type TcSimulator } from '@wiztc/tc-simulator';
+import type { TcSimulator } from '@wiztc/tc-simulator';
 import { JobRunner } from '../src/jobs/job-runner';
 import type { WizSimulator } from '@wiztc/wiz-simulator';
 import {
+  CONFIGURED_ATTRIBUTE_TYPES,
   createPipelineFixture,
   runJob,
   startTc,
@@ -99,7 +100,7 @@ describe('pipeline details on a small data set', () => {
 
   it('cuts values to the max sizes this ThreatConnect instance reports and records each cut', async () => {
     const small = await startTc({
-      attributeTypes: DEFAULT_TC_SIM_ATTRIBUTE_TYPES.map((t) =>
+      attributeTypes: CONFIGURED_ATTRIBUTE_TYPES.map((t) =>
         t.name === 'Description' ? { ...t, maxSize: 40 } : t,
       ),
     });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { normalizeVulnerabilityName } from '@wiztc/mapping';
+import { ATTRIBUTE_TYPES, normalizeVulnerabilityName } from '@wiztc/mapping';
 import { createTcClient, type TcClient } from '@wiztc/tc-client';
 import { startTcSimulator, type TcSimulator, type TcSimState } from '@wiztc/tc-simulator';
 import { createWizClient, type WizClient } from '@wiztc/wiz-client';
@@ -46,6 +46,9 @@ export async function startWiz(
   });
 }
 
+/** The attribute types of an instance set up per docs/attribute-types.md (the catalogue's names and sizes). */
+export const CONFIGURED_ATTRIBUTE_TYPES = ATTRIBUTE_TYPES.map((t) => ({ name: t.name, maxSize: t.maxSize }));
+
 export async function startTc(
   overrides: Partial<Parameters<typeof startTcSimulator>[0]> = {},
 ): Promise<TcSimulator> {
@@ -56,6 +59,7 @@ export async function startTc(
     communities: [COMMUNITY],
     users: [ANALYST],
     batch: { processingDelayMs: 0 },
+    attributeTypes: CONFIGURED_ATTRIBUTE_TYPES,
     ...overrides,
   });
 }
