@@ -11,6 +11,7 @@ import { SchedulerService } from '../scheduler/scheduler.service';
 import { CleanerService } from '../tasks/cleaner.service';
 import { MonitorService } from '../tasks/monitor.service';
 import { TasksService } from '../tasks/tasks.service';
+import { TenantsService } from '../tenants/tenants.service';
 import { CLOCK, type Clock } from './clock';
 import { JobRunner } from './job-runner';
 
@@ -37,6 +38,7 @@ export class EngineLoop implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly monitor: MonitorService,
     private readonly cleaner: CleanerService,
     private readonly tasks: TasksService,
+    private readonly tenants: TenantsService,
     @Inject(schedulerConfig.KEY) private readonly config: ConfigType<typeof schedulerConfig>,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
@@ -90,7 +92,7 @@ export class EngineLoop implements OnApplicationBootstrap, OnApplicationShutdown
     name: 'scheduler' | 'monitor' | 'cleaner',
     work: (tenantId: string) => Promise<number>,
   ): Promise<void> {
-    for (const tenantId of await this.scheduler.enabledTenants()) {
+    for (const tenantId of await this.tenants.listEnabledTenantIds()) {
       if (await this.tasks.isTaskPaused(tenantId, name)) continue;
       const startedAt = this.now();
       try {

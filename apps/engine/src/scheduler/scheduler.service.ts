@@ -27,13 +27,6 @@ export class SchedulerService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async enabledTenants(): Promise<string[]> {
-    const rows = (await this.ds.query(`SELECT id FROM tenant WHERE enabled ORDER BY created_at`)) as {
-      id: string;
-    }[];
-    return rows.map((r) => r.id);
-  }
-
   /** Decides for one tenant; returns the job it enqueued, if any. `force` skips the interval wait ("Run"). */
   async tick(tenantId: string, force = false): Promise<Job | null> {
     return this.ds.transaction(async (em) => {

@@ -1,6 +1,7 @@
 // A simulator in its own process, driven over the IPC channel by the benchmark (sim-process.ts), so the
 // engine process's RSS and CPU are the engine's alone. `sim-child.ts wiz <findings> <vulnerabilities> <seed>`
 // or `sim-child.ts tc <organization> <source> <community> <user> <accessId> <secretKey>`.
+import { ATTRIBUTE_TYPES } from '@wiztc/mapping';
 import { normalizeVulnerabilityName } from '@wiztc/mapping';
 import { startTcSimulator, type TcSimulator } from '@wiztc/tc-simulator';
 import { startWizSimulator, type WizSimulator } from '@wiztc/wiz-simulator';
@@ -69,6 +70,8 @@ async function startTc(
     sources: [source],
     communities: [community],
     users: [user],
+    // An instance set up per docs/attribute-types.md: wiztc's types with their sizes.
+    attributeTypes: ATTRIBUTE_TYPES.map((t) => ({ name: t.name, maxSize: t.maxSize })),
     batch: { processingDelayMs: 0 },
   });
   const handle: Handler = (request) => {

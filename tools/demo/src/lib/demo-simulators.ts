@@ -1,3 +1,4 @@
+import { ATTRIBUTE_TYPES } from '@wiztc/mapping';
 import { normalizeVulnerabilityName } from '@wiztc/mapping';
 import { startTcSimulator, type TcSimulator } from '@wiztc/tc-simulator';
 import { startWizSimulator, type WizSimulator } from '@wiztc/wiz-simulator';
@@ -86,6 +87,8 @@ export async function startDemoSimulators(
       sources: [DEMO_TC.source],
       communities: [DEMO_TC.community],
       users: [DEMO_TC.analyst],
+      // An instance set up per docs/attribute-types.md: wiztc's types with their sizes.
+      attributeTypes: ATTRIBUTE_TYPES.map((t) => ({ name: t.name, maxSize: t.maxSize })),
       batch: { processingDelayMs: 50 },
     });
   } catch (error) {
