@@ -44,7 +44,7 @@ export class DownloadStage implements Stage {
       signal: ctx.signal,
     });
 
-    for await (const page of pages) {
+    for await (const page of oneAhead(pages)) {
       const { valid, errors } = splitPage(page.nodes, ctx.job.id);
       state.page += 1;
       state.cursor = page.endCursor;
@@ -154,4 +154,24 @@ async function upsertFindings(
 function validDate(value: string | null | undefined): string | null {
   if (!value) return null;
   return Number.isNaN(Date.parse(value)) ? null : value;
+}
+
+/**
+ * Asks for the next page as soon as the current one is handed over, so Wiz works on page N+1 while page N is
+ * committed. Safe for resumption: a page fetched ahead but never committed is simply fetched again.
+ */
+export async function* oneAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  try {
+    for (;;) {
+      const result = await next;
+      if (result.done) return;
+      next = iterator.next();
+      next.catch(() => undefined); // awaited on the next turn; no unhandled rejection meanwhile
+      yield result.value;
+    }
+  } finally {
+    await iterator.return?.();
+  }
 }
