@@ -1,5 +1,6 @@
 // The simulator's data: owners, users, attribute types, groups, indicators, cases, attributes,
 // associations (symmetric, any owner) and batch jobs.
+import { TC_GROUP_TYPES } from '@wiztc/contracts';
 import type {
   TcSimAssociations,
   TcSimAttribute,
@@ -28,25 +29,8 @@ export class SimHttpError extends Error {
 export const badRequest = (m: string): SimHttpError => new SimHttpError(400, '0x1001', m);
 export const notFound = (m: string): SimHttpError => new SimHttpError(404, '0x1004', m);
 
-export const GROUP_TYPES = [
-  'Adversary',
-  'Attack Pattern',
-  'Campaign',
-  'Course of Action',
-  'Document',
-  'Email',
-  'Event',
-  'Incident',
-  'Intrusion Set',
-  'Malware',
-  'Report',
-  'Signature',
-  'Tactic',
-  'Task',
-  'Threat',
-  'Tool',
-  'Vulnerability',
-];
+/** The group types ThreatConnect knows (shared with the tenants' "Group Types to Scan"). */
+export const GROUP_TYPES: readonly string[] = TC_GROUP_TYPES;
 
 export class SimStore {
   owners: TcSimOwner[] = [];
