@@ -124,4 +124,33 @@ describe('pipeline details on a small data set', () => {
       await small.close();
     }
   });
+
+  it('finds its cases and groups again in bulk when its own state is lost, and duplicates nothing', async () => {
+    const first = await runJob(f, f.pipeline(), window);
+    expect(first.status).toBe('completed');
+    const cases = tc.state().cases.length;
+    expect(cases).toBe(names.length);
+    await f.db.dataSource.query(
+      `UPDATE vulnerability_sync SET group_id = NULL, case_id = NULL, case_hash = NULL WHERE tenant_id = $1`,
+      [f.tenant.id],
+    );
+    const before = tc.calls().length;
+    const again = await runJob(f, f.pipeline(), window);
+    expect(again.status).toBe('completed');
+    expect(tc.state().cases).toHaveLength(cases);
+    const calls = tc.calls().slice(before);
+    // Two bulk queries per 100 vulnerabilities (groups by name, cases by xid), not one look-up each.
+    const lookups = calls.filter((c) => c.method === 'GET' && /(summary|xid)%20in%20/.test(c.query));
+    expect(lookups.map((c) => c.path)).toEqual(['/api/v3/groups', '/api/v3/cases']);
+    const oneByOne = calls.filter(
+      (c) => c.path.startsWith('/api/v3/groups/wiztc') || c.query.includes('xid%20%3D%20'),
+    );
+    expect(oneByOne).toEqual([]);
+    expect(calls.filter((c) => c.method === 'POST' && c.path.endsWith('/v3/cases'))).toEqual([]);
+    const [{ restored }] = await f.db.dataSource.query(
+      `SELECT count(*)::int AS restored FROM vulnerability_sync WHERE tenant_id = $1 AND case_id IS NOT NULL AND group_id IS NOT NULL`,
+      [f.tenant.id],
+    );
+    expect(restored).toBe(names.length);
+  });
 });

@@ -2,6 +2,7 @@ import type { CaseAggregate } from '@wiztc/case-aggregation';
 import type { TcClient } from '@wiztc/tc-client';
 import type { TcAssignee } from '@wiztc/tc-client/model';
 import type { JobFile } from '../jobs/job-file.entity';
+import { counting, lookUpIds, type KnownIds, type SyncRow } from './case-lookups';
 import { recordErrors } from './errors';
 import { isEligible } from './eligibility';
 import { countOf, type Stage, type StageContext } from './stage';
@@ -14,14 +15,6 @@ interface CasesCheckpoint {
   skipped: number;
   failed: number;
   calls: number;
-}
-
-interface SyncRow {
-  name: string;
-  group_xid: string;
-  group_id: string | null;
-  case_id: string | null;
-  case_hash: string | null;
 }
 
 /**
@@ -65,6 +58,8 @@ export class CasesStage implements Stage {
         (a) => !done.has(a.vulnerability),
       );
       const syncRows = await loadSyncRows(ctx, aggregates);
+      const lookup = await lookUpIds(ctx, aggregates, syncRows);
+      state.calls += lookup.calls;
       // Vulnerabilities settled without any ThreatConnect call (unchanged, skipped) are marked done with the
       // next commit instead of one transaction each: redoing them after a kill costs no call either.
       let settled: string[] = [];
@@ -117,7 +112,12 @@ export class CasesStage implements Stage {
         );
       };
       for (const aggregate of aggregates) {
-        const outcome = await this.syncCase(ctx, aggregate, syncRows.get(aggregate.vulnerability));
+        const outcome = await this.syncCase(
+          ctx,
+          aggregate,
+          syncRows.get(aggregate.vulnerability),
+          lookup.known,
+        );
         state[outcome.kind] += 1;
         state.calls += outcome.calls;
         processed += 1;
@@ -133,6 +133,7 @@ export class CasesStage implements Stage {
     ctx: StageContext,
     aggregate: CaseAggregate,
     sync: SyncRow | undefined,
+    known: KnownIds,
   ): Promise<CaseOutcome> {
     if (!isEligible(ctx.tenant.exploitFilter, aggregate)) return { kind: 'skipped', calls: 0 };
     if (!sync) {
@@ -149,8 +150,11 @@ export class CasesStage implements Stage {
     try {
       const groupId = sync.group_id
         ? Number(sync.group_id)
-        : (await tc.client.groups.getByXid(sync.group_xid, ctx.tenant.sourceName, { signal: ctx.signal }))
-            ?.id;
+        : (known.groups.get(sync.group_xid) ??
+          (known.groupsAsked.has(sync.group_xid)
+            ? undefined
+            : (await tc.client.groups.getByXid(sync.group_xid, ctx.tenant.sourceName, { signal: ctx.signal }))
+                ?.id));
       if (!groupId) {
         return {
           kind: 'failed',
@@ -163,7 +167,10 @@ export class CasesStage implements Stage {
       }
       const existingId = sync.case_id
         ? Number(sync.case_id)
-        : (await tc.client.cases.findByXid(aggregate.xid, { signal: ctx.signal }))?.id;
+        : (known.cases.get(aggregate.xid) ??
+          (known.casesAsked.has(aggregate.xid)
+            ? undefined
+            : (await tc.client.cases.findByXid(aggregate.xid, { signal: ctx.signal }))?.id));
       const attributes = aggregate.attributes.map((a) => ({ ...a, source: ctx.settings.attributeSource }));
       if (!existingId) {
         const created = await tc.client.cases.create(
@@ -266,24 +273,4 @@ function key(a: { type: string; value: string }): string {
 
 function userAssignee(userName: string): TcAssignee {
   return { type: 'User', data: { userName } };
-}
-
-/** Counts the ThreatConnect calls one case costs (the "unchanged costs nothing" promise is measured with it). */
-function counting(client: TcClient): { client: TcClient; calls: () => number } {
-  let calls = 0;
-  const wrap = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(obj, prop, receiver) {
-        const value = Reflect.get(obj, prop, receiver) as unknown;
-        if (typeof value === 'function') {
-          return (...args: unknown[]) => {
-            calls += 1;
-            return (value as (...a: unknown[]) => unknown).apply(obj, args);
-          };
-        }
-        if (value && typeof value === 'object') return wrap(value as object);
-        return value;
-      },
-    });
-  return { client: wrap(client), calls: () => calls };
 }

@@ -7,6 +7,7 @@ import { attributeEndpoints, type TcAttributeEndpoints } from './endpoints/attri
 import { submitBatch, type TcBatchSubmitInput } from './endpoints/batch.endpoints';
 import { caseEndpoints } from './endpoints/cases.endpoints';
 import { groupEndpoints, indicatorEndpoints, type TcGetOptions } from './endpoints/objects.endpoints';
+import { casesByXids, groupsByNames, type TcLookupOptions } from './endpoints/lookup.endpoints';
 import { searchByTags, type TcTagSearch } from './endpoints/search.endpoints';
 import { securityEndpoints } from './endpoints/security.endpoints';
 import type { TcBatchSubmitResult } from './model/batch.model';
@@ -36,6 +37,12 @@ export interface TcClient {
     get(id: number, opts?: TcGetOptions): Promise<TcGroup>;
     create(owner: string, body: TcGroupCreate, signal?: AbortSignal): Promise<TcGroup>;
     update(id: number, body: TcGroupUpdate, signal?: AbortSignal): Promise<TcGroup>;
+    /** Groups of one type in one owner by name, a query per chunk of names (xid included in each group). */
+    findByNames(
+      names: readonly string[],
+      where: { owner: string; type: string },
+      opts?: TcLookupOptions,
+    ): Promise<TcGroup[]>;
   };
   indicators: {
     get(id: number, opts?: TcGetOptions): Promise<TcIndicator>;
@@ -43,6 +50,8 @@ export interface TcClient {
   };
   cases: {
     findByXid(xid: string, opts?: TcGetOptions): Promise<TcCase | null>;
+    /** Cases by xid, a query per chunk of xids. */
+    findByXids(xids: readonly string[], opts?: TcLookupOptions): Promise<TcCase[]>;
     create(payload: TcCasePayload, signal?: AbortSignal): Promise<TcCase>;
     update(id: number, payload: Partial<TcCasePayload>, signal?: AbortSignal): Promise<TcCase>;
   };
@@ -78,9 +87,12 @@ function buildClient(t: TcTransport): TcClient {
     attributeTypes: security.attributeTypes,
     submitBatch: (input: TcBatchSubmitInput): Promise<TcBatchSubmitResult> =>
       ownerLock.run(input.owner, () => submitBatch(t, input)),
-    groups: groupEndpoints(t),
+    groups: {
+      ...groupEndpoints(t),
+      findByNames: (names, where, opts) => groupsByNames(t, names, where, opts),
+    },
     indicators: indicatorEndpoints(t),
-    cases: caseEndpoints(t),
+    cases: { ...caseEndpoints(t), findByXids: (xids, opts) => casesByXids(t, xids, opts) },
     caseAttributes,
     groupAttributes,
     indicatorAttributes,
