@@ -8,15 +8,18 @@ import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 
 const workspace = path.resolve(__dirname, '..', '..', '..');
 
+/** A free port below the ephemeral range (32768–60999), so no concurrent `listen(0)` can take it meanwhile. */
 async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error('no free port found between 20000 and 32000');
 }
 
 function isAlive(pid: number): boolean {
