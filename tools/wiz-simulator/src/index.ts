@@ -1,5 +1,6 @@
 export { startWizSimulator } from './lib/server';
 export { NO_FAULTS } from './lib/faults';
+export { fetchSimulatorToken, type SimulatorCredentials } from './lib/token-client';
 export { encodeCursor, decodeCursor } from './lib/graphql-endpoint';
 export type {
   WizFaults,

@@ -1,7 +1,7 @@
 // Shared helpers for the loopback suites: a Wiz client pointed at a simulator, tuned for fast tests.
 import { createWizClient, type WizClient, type WizClientOptions } from '@wiztc/wiz-client';
 import type { WizFindingsPageResult, WizFindingsQuery } from '@wiztc/wiz-client/model';
-import type { WizSimulator } from '../src';
+import { fetchSimulatorToken, type WizSimulator } from '../src';
 
 export function clientFor(sim: WizSimulator, extra: Partial<WizClientOptions> = {}): WizClient {
   return createWizClient({
@@ -44,17 +44,4 @@ export async function postJson(
   return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
 }
 
-export async function tokenFor(sim: WizSimulator): Promise<string> {
-  const response = await fetch(sim.authUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: sim.clientId,
-      client_secret: sim.clientSecret,
-      audience: 'wiz-api',
-    }).toString(),
-  });
-  const json = (await response.json()) as { access_token: string };
-  return json.access_token;
-}
+export const tokenFor = (sim: WizSimulator): Promise<string> => fetchSimulatorToken(sim);

@@ -3,6 +3,7 @@
 // 2. With the simulator limited to 3 requests/s (and the client's governor at 3/s), reports the achieved
 //    share of the 3 x page size findings/s ceiling.
 import { createWizClient, type WizClientOptions } from '@wiztc/wiz-client';
+import { fetchSimulatorToken } from '@wiztc/wiz-simulator';
 import { startSimulatorProcess, type SimulatorProcess } from './simulator-process';
 
 const FINDINGS = Number(process.env['BENCH_WIZ_FINDINGS'] ?? 200_000);
@@ -39,17 +40,7 @@ async function plainWalk(
   sim: SimulatorProcess,
   firstBody: string,
 ): Promise<{ count: number; seconds: number }> {
-  const tokenResponse = await fetch(sim.authUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: sim.clientId,
-      client_secret: sim.clientSecret,
-      audience: 'wiz-api',
-    }).toString(),
-  });
-  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  const token = await fetchSimulatorToken(sim);
   const request = JSON.parse(firstBody) as { variables: Record<string, unknown> };
   const started = performance.now();
   let count = 0;
