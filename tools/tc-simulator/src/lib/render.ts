@@ -79,32 +79,23 @@ function brief(store: SimStore, kind: TcSimKind, id: number): Record<string, unk
   return { id, name: o.name, xid: o.xid, status: o.status, severity: o.severity };
 }
 
+/** TQL keywords groups and indicators share. */
+const OBJECT_KEYWORDS = [
+  'id',
+  'typename',
+  'summary',
+  'tag',
+  'ownername',
+  'owner',
+  'xid',
+  'hastag.name',
+  'hascase.id',
+  'hasgroup.id',
+];
+
 export const TQL_KEYWORDS: Record<TcSimKind, ReadonlySet<string>> = {
-  group: new Set([
-    'id',
-    'typename',
-    'summary',
-    'tag',
-    'ownername',
-    'owner',
-    'xid',
-    'hastag.name',
-    'hascase.id',
-    'hasgroup.id',
-    'hasindicator.id',
-  ]),
-  indicator: new Set([
-    'id',
-    'typename',
-    'summary',
-    'tag',
-    'ownername',
-    'owner',
-    'xid',
-    'hastag.name',
-    'hascase.id',
-    'hasgroup.id',
-  ]),
+  group: new Set([...OBJECT_KEYWORDS, 'hasindicator.id']),
+  indicator: new Set(OBJECT_KEYWORDS),
   case: new Set([
     'id',
     'xid',
