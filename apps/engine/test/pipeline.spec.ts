@@ -32,6 +32,18 @@ describe('job pipeline on Postgres against both simulators', () => {
   let firstJobId = '';
   const matched: { threat: string; host: string; report: string } = { threat: '', host: '', report: '' };
 
+  /** Groups and an indicator in two owners tagged with vulnerability ids (and one of a type not scanned). */
+  function seedTaggedObjects(sim: TcSimulator): void {
+    sim.seedGroup(ORG, {
+      type: 'Threat',
+      name: 'Threat tracked by the SOC',
+      tags: [matched.threat, 'unrelated'],
+    });
+    sim.seedIndicator(COMMUNITY, { type: 'Host', summary: 'bad.example', tags: [matched.host] });
+    sim.seedGroup(COMMUNITY, { type: 'Report', name: 'Community report', tags: [matched.report] });
+    sim.seedGroup(COMMUNITY, { type: 'Adversary', name: 'Not a scanned type', tags: [matched.report] });
+  }
+
   beforeAll(async () => {
     wiz = await startWiz();
     tc = await startTc();
@@ -41,14 +53,7 @@ describe('job pipeline on Postgres against both simulators', () => {
     matched.threat = names[3] as string;
     matched.host = names[10] as string;
     matched.report = names[20] as string;
-    tc.seedGroup(ORG, {
-      type: 'Threat',
-      name: 'Threat tracked by the SOC',
-      tags: [matched.threat, 'unrelated'],
-    });
-    tc.seedIndicator(COMMUNITY, { type: 'Host', summary: 'bad.example', tags: [matched.host] });
-    tc.seedGroup(COMMUNITY, { type: 'Report', name: 'Community report', tags: [matched.report] });
-    tc.seedGroup(COMMUNITY, { type: 'Adversary', name: 'Not a scanned type', tags: [matched.report] });
+    seedTaggedObjects(tc);
   }, 60_000);
 
   afterAll(async () => {
@@ -211,14 +216,7 @@ describe('job pipeline on Postgres against both simulators', () => {
 
     beforeEach(async () => {
       tc2 = await startTc();
-      tc2.seedGroup(ORG, {
-        type: 'Threat',
-        name: 'Threat tracked by the SOC',
-        tags: [matched.threat, 'unrelated'],
-      });
-      tc2.seedIndicator(COMMUNITY, { type: 'Host', summary: 'bad.example', tags: [matched.host] });
-      tc2.seedGroup(COMMUNITY, { type: 'Report', name: 'Community report', tags: [matched.report] });
-      tc2.seedGroup(COMMUNITY, { type: 'Adversary', name: 'Not a scanned type', tags: [matched.report] });
+      seedTaggedObjects(tc2);
       f2 = await createPipelineFixture(wiz, tc2);
     }, 60_000);
 
